@@ -1,0 +1,525 @@
+package io.github.togglapi.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import io.github.togglapi.client.auth.CookieStore;
+import io.github.togglapi.client.auth.HttpBasicAuth;
+import io.github.togglapi.client.auth.Session;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Cookie;
+import okhttp3.CookieJar;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.logging.HttpLoggingInterceptor;
+
+/**
+ * The connection to the Toggl API that the generated API classes call through: base path,
+ * credentials, the cookie session, and the OkHttp client.
+ *
+ * <p>Thread safety: one client may be shared by any number of threads, and should be, since it
+ * holds the connection pool and the session. Configure it before sharing it: every setter is safe
+ * to call at any time, but a call already under way keeps the settings it started with. Each call
+ * returns its own status and headers; the client keeps no "last response".
+ *
+ * <p>Credentials: set an email and password ({@link #setUsername}, {@link #setPassword}) or an API
+ * token ({@link #setApiToken}), or sign in with {@code AuthenticationApi.meSessionsPost} and let
+ * the session cookie authenticate later calls. Credentials and cookies go only with operations that
+ * need them, and only to the host they belong to; redirects are never followed.
+ */
+public final class ApiClient {
+  /** The production API. */
+  public static final String DEFAULT_BASE_PATH = "https://api.track.toggl.com/api/v9";
+  /** {@code toggl-api-java/<version>}. */
+  public static final String DEFAULT_USER_AGENT = "toggl-api-java/" + libraryVersion();
+
+  private static final Logger HTTP_LOG = Logger.getLogger("io.github.togglapi.client.http");
+  private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
+  private static final byte[] NO_BYTES = new byte[0];
+
+  private final CookieStore cookies = new CookieStore();
+  private final JSON json = new JSON();
+  private final ResponseHandler responses = new ResponseHandler(this);
+
+  private volatile HttpUrl basePath = HttpUrl.get(DEFAULT_BASE_PATH);
+  private volatile String userAgent = DEFAULT_USER_AGENT;
+  private volatile boolean debugging;
+  private String username;
+  private String password;
+  private volatile HttpBasicAuth credentials;
+  /** The client as the caller configured it (or our default). */
+  private volatile OkHttpClient baseHttpClient = DefaultHttpClient.INSTANCE;
+  /** {@link #baseHttpClient} with our rules on top; what calls go through. */
+  private volatile OkHttpClient httpClient;
+
+  /** A client for the production API, with no credentials and the default timeouts. */
+  public ApiClient() {
+    rebuildHttpClient();
+  }
+
+  /**
+   * A client that makes its calls through the given OkHttp client (see {@link #setHttpClient}).
+   *
+   * @param httpClient the OkHttp client
+   */
+  public ApiClient(OkHttpClient httpClient) {
+    setHttpClient(httpClient);
+  }
+
+  /** @return the base path, for example {@value #DEFAULT_BASE_PATH} */
+  public String getBasePath() {
+    String url = basePath.toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /**
+   * Sets the URL that operation paths are relative to. The session cookies stay bound to the host
+   * that set them, so they are not sent to a new host.
+   *
+   * @param basePath an http or https URL, for example {@value #DEFAULT_BASE_PATH}
+   * @return this client
+   * @throws IllegalArgumentException if it is not an http or https URL
+   */
+  public ApiClient setBasePath(String basePath) {
+    this.basePath = HttpUrl.get(basePath);
+    return this;
+  }
+
+  /** @return the user name (an email or an API token), or null */
+  public String getUsername() {
+    return username;
+  }
+
+  /**
+   * Sets the email for HTTP basic authentication.
+   *
+   * @param username the email, or null to remove it
+   * @return this client
+   */
+  public synchronized ApiClient setUsername(String username) {
+    this.username = username;
+    updateCredentials();
+    return this;
+  }
+
+  /**
+   * Sets the password for HTTP basic authentication.
+   *
+   * @param password the password, or null to remove it
+   * @return this client
+   */
+  public synchronized ApiClient setPassword(String password) {
+    this.password = password;
+    updateCredentials();
+    return this;
+  }
+
+  /**
+   * Authenticates with an API token: HTTP basic with the token as user name and
+   * {@code api_token} as password, replacing any email and password.
+   *
+   * @param apiToken the token, or null to remove credentials
+   * @return this client
+   */
+  public synchronized ApiClient setApiToken(String apiToken) {
+    this.username = apiToken;
+    this.password = apiToken == null ? null : HttpBasicAuth.API_TOKEN_PASSWORD;
+    updateCredentials();
+    return this;
+  }
+
+  /** @return the credentials sent with operations that need them, or null if incomplete */
+  public HttpBasicAuth getCredentials() {
+    return credentials;
+  }
+
+  private void updateCredentials() {
+    credentials = username != null && password != null ? new HttpBasicAuth(username, password) : null;
+  }
+
+  /** @return the {@code User-Agent} sent with every call */
+  public String getUserAgent() {
+    return userAgent;
+  }
+
+  /**
+   * Sets the {@code User-Agent}; Toggl asks integrations to name themselves.
+   *
+   * @param userAgent for example {@code my-app/2.1 (me@example.com)}
+   * @return this client
+   */
+  public ApiClient setUserAgent(String userAgent) {
+    if (userAgent == null || userAgent.isEmpty()) {
+      throw new IllegalArgumentException("userAgent must not be empty");
+    }
+    this.userAgent = userAgent;
+    return this;
+  }
+
+  /** @return the OkHttp client as configured, before this client's own rules are added */
+  public OkHttpClient getHttpClient() {
+    return baseHttpClient;
+  }
+
+  /**
+   * Makes calls through your own OkHttp client: its timeouts, proxy, TLS, connection pool and
+   * interceptors are kept. Credentials and the session are this client's, so they survive the
+   * change. On top of it, redirects are not followed and its {@code CookieJar} is bypassed (the
+   * session lives in this client).
+   *
+   * @param httpClient the OkHttp client
+   * @return this client
+   */
+  public synchronized ApiClient setHttpClient(OkHttpClient httpClient) {
+    if (httpClient == null) {
+      throw new NullPointerException("httpClient");
+    }
+    this.baseHttpClient = httpClient;
+    rebuildHttpClient();
+    return this;
+  }
+
+  /** @return the connect timeout in milliseconds (default 10 s) */
+  public int getConnectTimeout() {
+    return baseHttpClient.connectTimeoutMillis();
+  }
+
+  /**
+   * Sets the connect timeout.
+   *
+   * @param millis milliseconds; 0 for none
+   * @return this client
+   */
+  public ApiClient setConnectTimeout(int millis) {
+    return setHttpClient(baseHttpClient.newBuilder().connectTimeout(millis, TimeUnit.MILLISECONDS).build());
+  }
+
+  /** @return the read timeout in milliseconds (default 30 s) */
+  public int getReadTimeout() {
+    return baseHttpClient.readTimeoutMillis();
+  }
+
+  /**
+   * Sets the longest wait for data from the server.
+   *
+   * @param millis milliseconds; 0 for none
+   * @return this client
+   */
+  public ApiClient setReadTimeout(int millis) {
+    return setHttpClient(baseHttpClient.newBuilder().readTimeout(millis, TimeUnit.MILLISECONDS).build());
+  }
+
+  /** @return the write timeout in milliseconds (default 30 s) */
+  public int getWriteTimeout() {
+    return baseHttpClient.writeTimeoutMillis();
+  }
+
+  /**
+   * Sets the longest wait for the server to accept data.
+   *
+   * @param millis milliseconds; 0 for none
+   * @return this client
+   */
+  public ApiClient setWriteTimeout(int millis) {
+    return setHttpClient(baseHttpClient.newBuilder().writeTimeout(millis, TimeUnit.MILLISECONDS).build());
+  }
+
+  /** @return the whole-call timeout in milliseconds (default 60 s) */
+  public int getCallTimeout() {
+    return baseHttpClient.callTimeoutMillis();
+  }
+
+  /**
+   * Sets the longest time one call may take, from start to the end of the response body.
+   *
+   * @param millis milliseconds; 0 for none
+   * @return this client
+   */
+  public ApiClient setCallTimeout(int millis) {
+    return setHttpClient(baseHttpClient.newBuilder().callTimeout(millis, TimeUnit.MILLISECONDS).build());
+  }
+
+  /** @return true if requests and responses are logged */
+  public boolean isDebugging() {
+    return debugging;
+  }
+
+  /**
+   * Logs every request and response, headers and bodies, to the {@code java.util.logging} logger
+   * {@code io.github.togglapi.client.http} at level INFO. {@code Authorization}, {@code Cookie}
+   * and {@code Set-Cookie} are redacted, and so are passwords, API tokens and confirmation codes
+   * in bodies.
+   *
+   * @param debugging true to log
+   * @return this client
+   */
+  public synchronized ApiClient setDebugging(boolean debugging) {
+    this.debugging = debugging;
+    rebuildHttpClient();
+    return this;
+  }
+
+  /** @return the JSON set-up used for bodies */
+  public JSON getJSON() {
+    return json;
+  }
+
+  /**
+   * The current session: the cookies the server set (for example by {@code meSessionsPost}).
+   * Encode it to keep the session across restarts; it is a secret.
+   *
+   * @return a snapshot of the session, empty if not signed in
+   */
+  public Session getSession() {
+    return cookies.snapshot();
+  }
+
+  /**
+   * Restores a session saved with {@link #getSession()}, replacing the current one.
+   *
+   * @param session the session
+   * @return this client
+   */
+  public ApiClient setSession(Session session) {
+    if (session == null) {
+      throw new NullPointerException("session");
+    }
+    cookies.restore(session);
+    return this;
+  }
+
+  /**
+   * Forgets the session cookies without telling the server; {@code meSessionsDelete} ends the
+   * session on both sides.
+   *
+   * @return this client
+   */
+  public ApiClient clearSession() {
+    cookies.clear();
+    return this;
+  }
+
+  /**
+   * Turns a described call into an OkHttp call, ready to execute or enqueue. Used by the generated
+   * API classes.
+   *
+   * @param request the operation and its parameters
+   * @return the call, not yet started
+   * @throws IllegalArgumentException if a path parameter is missing or is a dot segment
+   */
+  public Call buildCall(ApiRequest request) {
+    HttpUrl url = buildUrl(request);
+    Request.Builder http = new Request.Builder()
+        .url(url)
+        .tag(ApiRequest.class, request)
+        .header("User-Agent", userAgent);
+    if (request.getAccept() != null) {
+      http.header("Accept", request.getAccept());
+    }
+    if (request.isAuthenticated()) {
+      HttpBasicAuth auth = credentials;
+      if (auth != null) {
+        http.header("Authorization", auth.toHeaderValue());
+      }
+      List<Cookie> session = cookies.load(url);
+      if (!session.isEmpty()) {
+        http.header("Cookie", cookieHeader(session));
+      }
+    }
+    http.method(request.getMethod(), requestBody(request));
+    return httpClient.newCall(http.build());
+  }
+
+  /**
+   * Executes a call and decodes its answer.
+   *
+   * @param call a call from {@link #buildCall}
+   * @param returnType the type of the body, or null if the operation returns none
+   * @param <T> the type of the body
+   * @return the status, headers and decoded body
+   * @throws ApiException if there is no answer, the status is an error, or the body is unreadable
+   */
+  public <T> ApiResponse<T> execute(Call call, Type returnType) throws ApiException {
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw responses.noAnswer(call, e);
+    }
+    try {
+      return responses.handle(call, response, returnType);
+    } finally {
+      response.close();
+    }
+  }
+
+  /**
+   * Starts a call in the background; the callback gets exactly one answer.
+   *
+   * @param call a call from {@link #buildCall}
+   * @param returnType the type of the body, or null if the operation returns none
+   * @param callback receives the outcome
+   * @param <T> the type of the body
+   */
+  public <T> void executeAsync(Call call, final Type returnType, final ApiCallback<T> callback) {
+    if (callback == null) {
+      throw new NullPointerException("callback");
+    }
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call failed, IOException e) {
+        callback.onFailure(responses.noAnswer(failed, e), 0, Collections.<String, List<String>>emptyMap());
+      }
+
+      @Override
+      public void onResponse(Call answered, Response response) {
+        ApiResponse<T> result;
+        try {
+          result = responses.handle(answered, response, returnType);
+        } catch (ApiException e) {
+          callback.onFailure(e, e.getCode(), e.getResponseHeaders());
+          return;
+        } finally {
+          response.close();
+        }
+        // Outside the try: an exception thrown by onSuccess must not also call onFailure.
+        callback.onSuccess(result.getData(), result.getStatusCode(), result.getHeaders());
+      }
+    });
+  }
+
+  /** Called with every answer, error or not: cookies are kept as a browser keeps them. */
+  void saveCookies(Response response) {
+    cookies.save(response.request().url(), response.headers());
+  }
+
+  /** Called after a successful operation that ends the session. */
+  void endSession() {
+    cookies.clear();
+  }
+
+  /**
+   * Masks everything secret this client knows of (credentials, session cookies) and the secret
+   * fields of bodies.
+   */
+  String redact(String text) {
+    List<String> secrets = new ArrayList<>();
+    HttpBasicAuth auth = credentials;
+    if (auth != null) {
+      Collections.addAll(secrets, auth.secrets());
+    }
+    for (Cookie cookie : cookies.snapshot().getCookies()) {
+      secrets.add(cookie.value());
+    }
+    return Redactor.redact(text, secrets);
+  }
+
+  private HttpUrl buildUrl(ApiRequest request) {
+    HttpUrl.Builder url = basePath.newBuilder();
+    for (String segment : request.getPathTemplate().split("/")) {
+      if (segment.isEmpty()) {
+        continue;
+      }
+      if (segment.startsWith("{") && segment.endsWith("}")) {
+        String name = segment.substring(1, segment.length() - 1);
+        String value = request.getPathParams().get(name);
+        if (value == null || value.equals(".") || value.equals("..")) {
+          // OkHttp would resolve a dot segment and send the request to another resource.
+          throw new IllegalArgumentException("Invalid path parameter " + name + " for " + request);
+        }
+        url.addPathSegment(value);
+      } else {
+        url.addPathSegment(segment);
+      }
+    }
+    for (Map.Entry<String, String> param : request.getQueryParams()) {
+      url.addQueryParameter(param.getKey(), param.getValue());
+    }
+    return url.build();
+  }
+
+  private RequestBody requestBody(ApiRequest request) {
+    if (request.getFormParams() != null) {
+      FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
+      for (Map.Entry<String, String> field : request.getFormParams().entrySet()) {
+        form.add(field.getKey(), field.getValue());
+      }
+      return form.build();
+    }
+    if (request.hasJsonBody() && request.getJsonBody() != null) {
+      byte[] json = this.json.serialize(request.getJsonBody()).getBytes(StandardCharsets.UTF_8);
+      return RequestBody.create(json, JSON_MEDIA_TYPE);
+    }
+    String method = request.getMethod();
+    boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    return needsBody ? RequestBody.create(NO_BYTES, null) : null;
+  }
+
+  private static String cookieHeader(List<Cookie> cookies) {
+    StringBuilder header = new StringBuilder();
+    for (Cookie cookie : cookies) {
+      if (header.length() > 0) {
+        header.append("; ");
+      }
+      header.append(cookie.name()).append('=').append(cookie.value());
+    }
+    return header.toString();
+  }
+
+  private void rebuildHttpClient() {
+    OkHttpClient.Builder builder = baseHttpClient.newBuilder()
+        // An API answer that redirects is information for the caller, and following it could
+        // carry the session to another host.
+        .followRedirects(false)
+        .followSslRedirects(false)
+        // The session lives in this client's CookieStore, scoped per operation.
+        .cookieJar(CookieJar.NO_COOKIES);
+    if (debugging) {
+      HttpLoggingInterceptor logging = new HttpLoggingInterceptor(message -> HTTP_LOG.info(redact(message)));
+      logging.setLevel(HttpLoggingInterceptor.Level.BODY);
+      logging.redactHeader("Authorization");
+      logging.redactHeader("Cookie");
+      logging.redactHeader("Set-Cookie");
+      builder.addInterceptor(logging);
+    }
+    httpClient = builder.build();
+  }
+
+  private static String libraryVersion() {
+    Properties properties = new Properties();
+    try (InputStream in = ApiClient.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // Fall through to "dev": a missing version must not stop the client from loading.
+    }
+    String version = properties.getProperty("version", "dev");
+    return version.startsWith("${") ? "dev" : version;
+  }
+
+  /** One OkHttpClient (connection pool, dispatcher threads) shared by every ApiClient by default. */
+  private static final class DefaultHttpClient {
+    static final OkHttpClient INSTANCE = new OkHttpClient.Builder()
+        .connectTimeout(10, TimeUnit.SECONDS)
+        .readTimeout(30, TimeUnit.SECONDS)
+        .writeTimeout(30, TimeUnit.SECONDS)
+        .callTimeout(60, TimeUnit.SECONDS)
+        .build();
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.togglapi.client;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A call that did not succeed: the server answered with an error status or a body that could not
+ * be read, or the request never got an answer (then {@link #getCode()} is 0 and the cause is the
+ * I/O error). The status, headers and raw body are kept as received; the message says what
+ * happened and never contains a password, token or session cookie.
+ */
+public class ApiException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final int code;
+  private final transient Map<String, List<String>> responseHeaders;
+  private final String responseBody;
+
+  /**
+   * An exception with every detail.
+   *
+   * @param message what happened; must not contain secrets
+   * @param cause the underlying error, or null
+   * @param code the HTTP status, or 0 if there was no answer
+   * @param responseHeaders the response headers, or null
+   * @param responseBody the raw response body, or null
+   */
+  public ApiException(String message, Throwable cause, int code, Map<String, List<String>> responseHeaders,
+      String responseBody) {
+    super(message, cause);
+    this.code = code;
+    this.responseHeaders = responseHeaders == null
+        ? Collections.<String, List<String>>emptyMap()
+        : Collections.unmodifiableMap(responseHeaders);
+    this.responseBody = responseBody;
+  }
+
+  /**
+   * An exception for an answer with an error status.
+   *
+   * @param message what happened; must not contain secrets
+   * @param code the HTTP status
+   * @param responseHeaders the response headers
+   * @param responseBody the raw response body
+   */
+  public ApiException(String message, int code, Map<String, List<String>> responseHeaders, String responseBody) {
+    this(message, null, code, responseHeaders, responseBody);
+  }
+
+  /**
+   * An exception for a call that got no answer.
+   *
+   * @param message what happened; must not contain secrets
+   * @param cause the I/O error
+   */
+  public ApiException(String message, Throwable cause) {
+    this(message, cause, 0, null, null);
+  }
+
+  /** @return the HTTP status code, or 0 if no answer was received */
+  public int getCode() {
+    return code;
+  }
+
+  /**
+   * The response headers. Names are case-insensitive. They may include {@code Set-Cookie}: do not
+   * log them as they are.
+   *
+   * @return the headers, unmodifiable; empty if no answer was received
+   */
+  public Map<String, List<String>> getResponseHeaders() {
+    return responseHeaders == null ? Collections.<String, List<String>>emptyMap() : responseHeaders;
+  }
+
+  /** @return the raw response body as received, or null if there was none */
+  public String getResponseBody() {
+    return responseBody;
+  }
+}

@@ -1,0 +1,243 @@
+package io.github.togglapi.client;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One operation call as the generated API classes describe it to {@link ApiClient}: the operation,
+ * its method and path template, and the parameters. The client owns how it becomes an HTTP
+ * request (base path, encoding, credentials, cookies). Immutable; made with {@link #builder}.
+ */
+public final class ApiRequest {
+  private final String operationId;
+  private final String method;
+  private final String pathTemplate;
+  private final Map<String, String> pathParams;
+  private final List<Map.Entry<String, String>> queryParams;
+  private final Map<String, String> formParams;
+  private final boolean hasJsonBody;
+  private final Object jsonBody;
+  private final String accept;
+  private final boolean authenticated;
+  private final boolean redirectExpected;
+  private final boolean endsSession;
+
+  private ApiRequest(Builder b) {
+    this.operationId = b.operationId;
+    this.method = b.method;
+    this.pathTemplate = b.pathTemplate;
+    this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+    this.queryParams = Collections.unmodifiableList(new ArrayList<>(b.queryParams));
+    this.formParams = b.formParams == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.formParams));
+    this.hasJsonBody = b.hasJsonBody;
+    this.jsonBody = b.jsonBody;
+    this.accept = b.accept;
+    this.authenticated = b.authenticated;
+    this.redirectExpected = b.redirectExpected;
+    this.endsSession = b.endsSession;
+  }
+
+  /**
+   * Starts describing a call.
+   *
+   * @param operationId the operation's name, used in error messages
+   * @param method the HTTP method
+   * @param pathTemplate the path below the base path, with {@code {name}} placeholders
+   * @return a builder
+   */
+  public static Builder builder(String operationId, String method, String pathTemplate) {
+    return new Builder(operationId, method, pathTemplate);
+  }
+
+  /** @return the operation's name */
+  public String getOperationId() {
+    return operationId;
+  }
+
+  /** @return the HTTP method */
+  public String getMethod() {
+    return method;
+  }
+
+  /** @return the path template, placeholders unexpanded */
+  public String getPathTemplate() {
+    return pathTemplate;
+  }
+
+  /** @return the path parameters by placeholder name, as text */
+  public Map<String, String> getPathParams() {
+    return pathParams;
+  }
+
+  /** @return the query parameters in order, as text; null values are left out */
+  public List<Map.Entry<String, String>> getQueryParams() {
+    return queryParams;
+  }
+
+  /** @return the form fields in order, or null if the body is not a form */
+  public Map<String, String> getFormParams() {
+    return formParams;
+  }
+
+  /** @return true if the body is JSON (see {@link #getJsonBody()}) */
+  public boolean hasJsonBody() {
+    return hasJsonBody;
+  }
+
+  /** @return the value to send as JSON, or null for an optional body left out */
+  public Object getJsonBody() {
+    return jsonBody;
+  }
+
+  /** @return the {@code Accept} media type, or null for none */
+  public String getAccept() {
+    return accept;
+  }
+
+  /** @return true if the operation needs credentials or the session cookie */
+  public boolean isAuthenticated() {
+    return authenticated;
+  }
+
+  /** @return true if a 3xx answer is this operation's success (the SAML2 callback) */
+  public boolean isRedirectExpected() {
+    return redirectExpected;
+  }
+
+  /** @return true if success ends the session, so the client forgets its cookies */
+  public boolean endsSession() {
+    return endsSession;
+  }
+
+  /** @return the method and path template, with no parameter values */
+  @Override
+  public String toString() {
+    return method + " " + pathTemplate + " (" + operationId + ")";
+  }
+
+  /** Collects one call's parameters. Not thread-safe; use once. */
+  public static final class Builder {
+    private final String operationId;
+    private final String method;
+    private final String pathTemplate;
+    private final Map<String, String> pathParams = new LinkedHashMap<>();
+    private final List<Map.Entry<String, String>> queryParams = new ArrayList<>();
+    private Map<String, String> formParams;
+    private boolean hasJsonBody;
+    private Object jsonBody;
+    private String accept;
+    private boolean authenticated;
+    private boolean redirectExpected;
+    private boolean endsSession;
+
+    private Builder(String operationId, String method, String pathTemplate) {
+      this.operationId = operationId;
+      this.method = method;
+      this.pathTemplate = pathTemplate;
+    }
+
+    /**
+     * Fills a path placeholder; the client encodes the value as one path segment.
+     *
+     * @param name the placeholder's name
+     * @param value the value, not null
+     * @return this builder
+     */
+    public Builder pathParam(String name, Object value) {
+      pathParams.put(name, String.valueOf(value));
+      return this;
+    }
+
+    /**
+     * Adds a query parameter; a null value is left out.
+     *
+     * @param name the parameter's name
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder queryParam(String name, Object value) {
+      if (value != null) {
+        queryParams.add(new java.util.AbstractMap.SimpleImmutableEntry<>(name, String.valueOf(value)));
+      }
+      return this;
+    }
+
+    /**
+     * Adds a field of an {@code application/x-www-form-urlencoded} body; a null value is left out.
+     *
+     * @param name the field's name
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder formParam(String name, Object value) {
+      if (formParams == null) {
+        formParams = new LinkedHashMap<>();
+      }
+      if (value != null) {
+        formParams.put(name, String.valueOf(value));
+      }
+      return this;
+    }
+
+    /**
+     * Sets the JSON body.
+     *
+     * @param value the value to serialise, or null to send no body
+     * @return this builder
+     */
+    public Builder jsonBody(Object value) {
+      this.hasJsonBody = true;
+      this.jsonBody = value;
+      return this;
+    }
+
+    /**
+     * Sets the {@code Accept} header.
+     *
+     * @param mediaType the media type
+     * @return this builder
+     */
+    public Builder accept(String mediaType) {
+      this.accept = mediaType;
+      return this;
+    }
+
+    /**
+     * Marks the operation as needing credentials or the session cookie; others send neither.
+     *
+     * @return this builder
+     */
+    public Builder authenticated() {
+      this.authenticated = true;
+      return this;
+    }
+
+    /**
+     * Marks a 3xx answer as success; the client never follows it.
+     *
+     * @return this builder
+     */
+    public Builder redirectExpected() {
+      this.redirectExpected = true;
+      return this;
+    }
+
+    /**
+     * Marks the operation as ending the session: on success the client forgets its cookies.
+     *
+     * @return this builder
+     */
+    public Builder endsSession() {
+      this.endsSession = true;
+      return this;
+    }
+
+    /** @return the request */
+    public ApiRequest build() {
+      return new ApiRequest(this);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.togglapi.client;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to one call: its status, headers and decoded body. Immutable; every call returns its
+ * own, so a shared client never mixes up two calls' answers.
+ *
+ * @param <T> the type of the decoded body ({@link Void} for operations without one)
+ */
+public final class ApiResponse<T> {
+  private final int statusCode;
+  private final Map<String, List<String>> headers;
+  private final T data;
+
+  /**
+   * A response.
+   *
+   * @param statusCode the HTTP status
+   * @param headers the headers (case-insensitive names)
+   * @param data the decoded body, or null
+   */
+  public ApiResponse(int statusCode, Map<String, List<String>> headers, T data) {
+    this.statusCode = statusCode;
+    this.headers = headers == null
+        ? Collections.<String, List<String>>emptyMap()
+        : Collections.unmodifiableMap(headers);
+    this.data = data;
+  }
+
+  /** @return the HTTP status code */
+  public int getStatusCode() {
+    return statusCode;
+  }
+
+  /**
+   * The response headers; names are case-insensitive. They may include {@code Set-Cookie}.
+   *
+   * @return the headers, unmodifiable
+   */
+  public Map<String, List<String>> getHeaders() {
+    return headers;
+  }
+
+  /**
+   * The first value of a header.
+   *
+   * @param name the header name, in any case
+   * @return the value, or null if absent
+   */
+  public String getHeader(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** @return the decoded body, or null for operations without one */
+  public T getData() {
+    return data;
+  }
+
+  /** @return the status and data; headers are left out as they may carry the session cookie */
+  @Override
+  public String toString() {
+    return "ApiResponse{statusCode=" + statusCode + ", data=" + data + "}";
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.togglapi.client;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+
+/**
+ * The Gson set up for the Toggl API: RFC 3339 timestamps (with up to nanosecond fractions) as
+ * {@link OffsetDateTime}, unknown fields ignored, {@code null} accepted for every optional field,
+ * nulls left out of requests. Thread-safe.
+ */
+public final class JSON {
+  private final Gson gson;
+
+  /** A JSON set up for the Toggl API. */
+  public JSON() {
+    this.gson = new GsonBuilder()
+        .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+        // Bodies are JSON for an API, never embedded in HTML: keep '<', '>', '=' and '&' readable.
+        .disableHtmlEscaping()
+        // Standard JSON only: a proxy's HTML or plain text must not pass as a lenient string.
+        .setStrictness(Strictness.STRICT)
+        .create();
+  }
+
+  /** @return the underlying Gson */
+  public Gson getGson() {
+    return gson;
+  }
+
+  /**
+   * Writes a value as JSON.
+   *
+   * @param value a model, string, number or null
+   * @return its JSON text
+   */
+  public String serialize(Object value) {
+    return gson.toJson(value);
+  }
+
+  /**
+   * Reads JSON text as a value of the given type.
+   *
+   * @param body the JSON text
+   * @param type the type to read, for example {@code ModelsUser.class} or {@code String.class}
+   * @param <T> the type to read
+   * @return the value, or null for empty text or the JSON literal null
+   * @throws JsonParseException if the text is not valid JSON for the type
+   */
+  public <T> T deserialize(String body, Type type) {
+    return gson.fromJson(body, type);
+  }
+
+  /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
+  private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+    @Override
+    public void write(JsonWriter out, OffsetDateTime value) throws IOException {
+      out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+    }
+
+    @Override
+    public OffsetDateTime read(JsonReader in) throws IOException {
+      String text = in.nextString();
+      try {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      } catch (DateTimeException e) {
+        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.togglapi.client;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Turns an OkHttp answer into an {@link ApiResponse} or an {@link ApiException}: keeps cookies,
+ * decides success, decodes the body, and writes error messages that say what happened without
+ * secrets.
+ */
+final class ResponseHandler {
+  /** Longest server text quoted in an exception message. */
+  private static final int MAX_DETAIL = 200;
+
+  private final ApiClient client;
+
+  ResponseHandler(ApiClient client) {
+    this.client = client;
+  }
+
+  <T> ApiResponse<T> handle(Call call, Response response, Type returnType) throws ApiException {
+    ApiRequest request = describe(call);
+    client.saveCookies(response);
+    int code = response.code();
+    Map<String, List<String>> headers = response.headers().toMultimap();
+    boolean success = response.isSuccessful() || (request.isRedirectExpected() && code / 100 == 3);
+    if (success && returnType == null) {
+      if (request.endsSession()) {
+        client.endSession();
+      }
+      return new ApiResponse<>(code, headers, null);
+    }
+    String body;
+    try {
+      body = readBody(response);
+    } catch (IOException e) {
+      throw new ApiException(request + " failed with HTTP " + code + ": the body could not be read ("
+          + safe(e.toString()) + ")", e, code, headers, null);
+    }
+    if (!success) {
+      throw new ApiException(request + " failed with HTTP " + code + ": " + describeBody(response, body),
+          code, headers, body);
+    }
+    T data = decode(request, response, headers, body, returnType);
+    if (request.endsSession()) {
+      client.endSession();
+    }
+    return new ApiResponse<>(code, headers, data);
+  }
+
+  ApiException noAnswer(Call call, IOException e) {
+    String what = call.isCanceled() ? "was cancelled" : "got no answer";
+    return new ApiException(describe(call) + " " + what + ": " + safe(e.toString()), e);
+  }
+
+  private <T> T decode(ApiRequest request, Response response, Map<String, List<String>> headers, String body,
+      Type returnType) throws ApiException {
+    int code = response.code();
+    if (body.trim().isEmpty()) {
+      throw new ApiException(request + " answered HTTP " + code + " with an empty body", code, headers, body);
+    }
+    if (returnType == String.class && isPlainText(response.body())) {
+      @SuppressWarnings("unchecked")
+      T text = (T) body;
+      return text;
+    }
+    T value;
+    try {
+      value = client.getJSON().deserialize(body, returnType);
+    } catch (RuntimeException e) {
+      throw new ApiException(request + " answered HTTP " + code + " with a body that is not a valid "
+          + typeName(returnType) + " (" + safe(String.valueOf(e.getMessage())) + ")", e, code, headers, body);
+    }
+    if (value == null) {
+      throw new ApiException(request + " answered HTTP " + code + " with null instead of a " + typeName(returnType),
+          code, headers, body);
+    }
+    return value;
+  }
+
+  /** What the server said, for the message: a bare JSON string or short text as is, else a summary. */
+  private String describeBody(Response response, String body) {
+    String trimmed = body.trim();
+    if (trimmed.isEmpty()) {
+      return "(empty body)";
+    }
+    MediaType type = response.body() == null ? null : response.body().contentType();
+    if (trimmed.startsWith("<") || (type != null && "html".equals(type.subtype()))) {
+      return "(HTML body, " + body.length() + " characters)";
+    }
+    if (trimmed.startsWith("\"")) {
+      try {
+        String message = client.getJSON().deserialize(trimmed, String.class);
+        if (message != null) {
+          return safe(message);
+        }
+      } catch (RuntimeException e) {
+        // Not a valid JSON string after all: quote it as text below.
+      }
+    }
+    return safe(trimmed);
+  }
+
+  private String safe(String text) {
+    return Redactor.oneLine(client.redact(text), MAX_DETAIL);
+  }
+
+  private static String readBody(Response response) throws IOException {
+    ResponseBody body = response.body();
+    return body == null ? "" : body.string();
+  }
+
+  private static boolean isPlainText(ResponseBody body) {
+    MediaType type = body == null ? null : body.contentType();
+    return type != null && "text".equals(type.type()) && "plain".equals(type.subtype());
+  }
+
+  private static ApiRequest describe(Call call) {
+    ApiRequest request = call.request().tag(ApiRequest.class);
+    if (request == null) {
+      throw new IllegalArgumentException("Not a call made by ApiClient.buildCall: " + call.request().method()
+          + " " + call.request().url().encodedPath());
+    }
+    return request;
+  }
+
+  private static String typeName(Type type) {
+    return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
+  }
+}
