@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 import io.github.togglapi.client.auth.CookieStore;
 import io.github.togglapi.client.auth.HttpBasicAuth;
@@ -26,7 +25,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
  * The connection to the Toggl API that the generated API classes call through: base path,
@@ -48,7 +46,6 @@ public final class ApiClient {
   /** {@code toggl-api-java/<version>}. */
   public static final String DEFAULT_USER_AGENT = "toggl-api-java/" + libraryVersion();
 
-  private static final Logger HTTP_LOG = Logger.getLogger("io.github.togglapi.client.http");
   private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
   private static final byte[] NO_BYTES = new byte[0];
 
@@ -261,9 +258,9 @@ public final class ApiClient {
 
   /**
    * Logs every request and response, headers and bodies, to the {@code java.util.logging} logger
-   * {@code io.github.togglapi.client.http} at level INFO. {@code Authorization}, {@code Cookie}
-   * and {@code Set-Cookie} are redacted, and so are passwords, API tokens and confirmation codes
-   * in bodies.
+   * {@code io.github.togglapi.client.http} at level INFO, one record each. {@code Authorization},
+   * {@code Cookie} and {@code Set-Cookie} are masked, and so are passwords, API tokens,
+   * confirmation codes and SAML assertions in bodies.
    *
    * @param debugging true to log
    * @return this client
@@ -490,12 +487,7 @@ public final class ApiClient {
         // The session lives in this client's CookieStore, scoped per operation.
         .cookieJar(CookieJar.NO_COOKIES);
     if (debugging) {
-      HttpLoggingInterceptor logging = new HttpLoggingInterceptor(message -> HTTP_LOG.info(redact(message)));
-      logging.setLevel(HttpLoggingInterceptor.Level.BODY);
-      logging.redactHeader("Authorization");
-      logging.redactHeader("Cookie");
-      logging.redactHeader("Set-Cookie");
-      builder.addInterceptor(logging);
+      builder.addInterceptor(new DebugLogger(this));
     }
     httpClient = builder.build();
   }

@@ -24,6 +24,7 @@ public final class ApiRequest {
   private final boolean authenticated;
   private final boolean redirectExpected;
   private final boolean endsSession;
+  private final boolean sensitiveResponse;
 
   private ApiRequest(Builder b) {
     this.operationId = b.operationId;
@@ -38,6 +39,7 @@ public final class ApiRequest {
     this.authenticated = b.authenticated;
     this.redirectExpected = b.redirectExpected;
     this.endsSession = b.endsSession;
+    this.sensitiveResponse = b.sensitiveResponse;
   }
 
   /**
@@ -112,6 +114,11 @@ public final class ApiRequest {
     return endsSession;
   }
 
+  /** @return true if the answer's body is a secret (a new API token), never to be logged */
+  public boolean isSensitiveResponse() {
+    return sensitiveResponse;
+  }
+
   /** @return the method and path template, with no parameter values */
   @Override
   public String toString() {
@@ -132,6 +139,7 @@ public final class ApiRequest {
     private boolean authenticated;
     private boolean redirectExpected;
     private boolean endsSession;
+    private boolean sensitiveResponse;
 
     private Builder(String operationId, String method, String pathTemplate) {
       this.operationId = operationId;
@@ -232,6 +240,16 @@ public final class ApiRequest {
      */
     public Builder endsSession() {
       this.endsSession = true;
+      return this;
+    }
+
+    /**
+     * Marks the answer's body as a secret: debug logs show its size only.
+     *
+     * @return this builder
+     */
+    public Builder sensitiveResponse() {
+      this.sensitiveResponse = true;
       return this;
     }
 

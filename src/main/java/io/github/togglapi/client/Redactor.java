@@ -16,7 +16,7 @@ final class Redactor {
   private static final Pattern JSON_FIELD = Pattern.compile(
       "(\"(?:" + String.join("|", SECRET_JSON_FIELDS) + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern FORM_FIELD = Pattern.compile(
-      "((?:^|&)(?:" + String.join("|", SECRET_FORM_FIELDS) + ")=)[^&\\s]*");
+      "((?:^|[&?\\s])(?:" + String.join("|", SECRET_FORM_FIELDS) + ")=)[^&\\s]*");
   /** Secrets shorter than this are left alone: masking every "a" would make text unreadable. */
   private static final int MIN_SECRET_LENGTH = 4;
 

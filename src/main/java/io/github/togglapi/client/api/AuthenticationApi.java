@@ -434,6 +434,7 @@ public class AuthenticationApi {
     return apiClient.buildCall(ApiRequest.builder("postResetToken", "POST", "/me/reset_token")
         .accept("application/json")
         .authenticated()
+        .sensitiveResponse()
         .build());
   }
 

@@ -1,0 +1,143 @@
+package io.github.togglapi.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** api/openapi.yaml is valid and says what the SDK relies on. */
+class SpecTest {
+  private static SwaggerParseResult result;
+  private static OpenAPI api;
+
+  @BeforeAll
+  static void parse() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    result = new OpenAPIV3Parser().readLocation("api/openapi.yaml", null, options);
+    api = result.getOpenAPI();
+  }
+
+  @Test
+  void parsesWithoutAnyMessage() {
+    assertNotNull(api, "the spec did not parse");
+    assertEquals(List.of(), result.getMessages());
+    assertEquals("3.0.3", api.getOpenapi());
+    assertEquals("https://api.track.toggl.com/api/v9", api.getServers().get(0).getUrl());
+  }
+
+  @Test
+  void hasTheElevenOperationsTaggedAuthentication() {
+    Map<String, Operation> operations = operations();
+    assertEquals(new TreeSet<>(Arrays.asList("deleteWorkspaceSso", "getSaml2LoginUrl", "getWorkspaceSso",
+        "meSessionsDelete", "meSessionsPost", "patchWorkspaceSso", "postEnableSso", "postResetToken",
+        "postSaml2Callback", "postSignup", "postWorkspaceSso")), new TreeSet<>(operations.keySet()));
+    operations.values().forEach(op -> assertEquals(List.of("authentication"), op.getTags()));
+  }
+
+  @Test
+  void onlySignupAndSaml2ArePublic() {
+    assertEquals(2, api.getSecurity().size(), "basic or cookie by default");
+    Set<String> publicOps = operations().entrySet().stream()
+        .filter(e -> e.getValue().getSecurity() != null && e.getValue().getSecurity().isEmpty())
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(new TreeSet<>(Arrays.asList("getSaml2LoginUrl", "postSaml2Callback", "postSignup")), publicOps);
+  }
+
+  @Test
+  void everyIdIsInt64AndEveryTimestampIsDateTime() {
+    int checked = 0;
+    for (Map.Entry<String, Schema> model : api.getComponents().getSchemas().entrySet()) {
+      Map<String, Schema> properties = model.getValue().getProperties();
+      if (properties == null) {
+        continue;
+      }
+      for (Map.Entry<String, Schema> property : properties.entrySet()) {
+        String name = property.getKey();
+        if (name.equals("id") || name.endsWith("_id") && !name.equals("entity_id")) {
+          assertEquals("int64", property.getValue().getFormat(), model.getKey() + "." + name);
+          checked++;
+        }
+        if (name.equals("at") || name.endsWith("_at")) {
+          assertEquals("date-time", property.getValue().getFormat(), model.getKey() + "." + name);
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked >= 9, "checked " + checked);
+  }
+
+  @Test
+  void signupRequiresEmailPasswordAndTermsOfService() {
+    assertEquals(List.of("email", "password", "tos_accepted"),
+        api.getComponents().getSchemas().get("MePostUser").getRequired());
+  }
+
+  /** Every field the spec marks x-sensitive is masked by the redactor. */
+  @Test
+  void redactorCoversEverySensitiveField() {
+    List<String> sensitive = new ArrayList<>();
+    for (Schema<?> model : api.getComponents().getSchemas().values()) {
+      if (model.getProperties() != null) {
+        model.getProperties().forEach((name, property) -> {
+          if (property.getExtensions() != null && Boolean.TRUE.equals(property.getExtensions().get("x-sensitive"))) {
+            sensitive.add(name);
+          }
+        });
+      }
+    }
+    assertTrue(sensitive.containsAll(List.of("password", "api_token", "confirmation_code")), sensitive.toString());
+    for (String field : sensitive) {
+      String body = "{\"" + field + "\":\"canary-value-123\"}";
+      assertEquals("{\"" + field + "\":\"****\"}", Redactor.redact(body, List.of()), field);
+    }
+  }
+
+  /** The templates are ours: a missing one would silently fall back to openapi-generator's own. */
+  @Test
+  void generatedSourcesComeFromOurTemplates() throws IOException {
+    List<Path> generated;
+    try (Stream<Path> files = Stream.concat(
+        Files.list(Paths.get("src/main/java/io/github/togglapi/client/api")),
+        Files.list(Paths.get("src/main/java/io/github/togglapi/client/model")))) {
+      generated = files.collect(Collectors.toList());
+    }
+    assertEquals(12, generated.size(), generated.toString());
+    for (Path file : generated) {
+      String source = new String(Files.readAllBytes(file), "UTF-8");
+      assertTrue(source.contains("with the templates in\n * src/main/openapi-templates"), file.toString());
+      assertTrue(!source.contains("@javax.annotation.Generated") && !source.contains("JsonElement"), file.toString());
+    }
+    for (String template : List.of("api", "model", "api_doc", "model_doc")) {
+      assertTrue(Files.exists(Paths.get("src/main/openapi-templates", template + ".mustache")), template);
+    }
+  }
+
+  private static Map<String, Operation> operations() {
+    Map<String, Operation> byId = new java.util.TreeMap<>();
+    api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> byId.put(op.getOperationId(), op)));
+    return byId;
+  }
+}
