@@ -350,8 +350,10 @@ public final class ApiClient {
    * @param <T> the type of the body
    * @return the status, headers and decoded body
    * @throws ApiException if there is no answer, the status is an error, or the body is unreadable
+   * @throws IllegalArgumentException if the call was not made by {@link #buildCall}
    */
   public <T> ApiResponse<T> execute(Call call, Type returnType) throws ApiException {
+    ResponseHandler.describe(call); // fails before sending anything if the call is not ours
     Response response;
     try {
       response = call.execute();
@@ -372,11 +374,13 @@ public final class ApiClient {
    * @param returnType the type of the body, or null if the operation returns none
    * @param callback receives the outcome
    * @param <T> the type of the body
+   * @throws IllegalArgumentException if the call was not made by {@link #buildCall}
    */
   public <T> void executeAsync(Call call, final Type returnType, final ApiCallback<T> callback) {
     if (callback == null) {
       throw new NullPointerException("callback");
     }
+    ResponseHandler.describe(call);
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call failed, IOException e) {

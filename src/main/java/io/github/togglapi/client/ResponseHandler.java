@@ -122,7 +122,7 @@ final class ResponseHandler {
     return type != null && "text".equals(type.type()) && "plain".equals(type.subtype());
   }
 
-  private static ApiRequest describe(Call call) {
+  static ApiRequest describe(Call call) {
     ApiRequest request = call.request().tag(ApiRequest.class);
     if (request == null) {
       throw new IllegalArgumentException("Not a call made by ApiClient.buildCall: " + call.request().method()

@@ -357,6 +357,8 @@ class ApiClientTest {
     assertThrows(IllegalArgumentException.class, () -> client.buildCall(dots));
     okhttp3.Call foreign = new OkHttpClient().newCall(new okhttp3.Request.Builder().url(server.url("/")).build());
     assertThrows(IllegalArgumentException.class, () -> client.execute(foreign, String.class));
+    assertThrows(IllegalArgumentException.class, () -> client.executeAsync(foreign, String.class, new Recorder<>()));
+    assertEquals(0, server.getRequestCount(), "nothing was sent");
   }
 
   @Test
