@@ -60,13 +60,13 @@ public final class ApiClient {
   private String password;
   private volatile HttpBasicAuth credentials;
   /** The client as the caller configured it (or our default). */
-  private volatile OkHttpClient baseHttpClient = DefaultHttpClient.INSTANCE;
+  private volatile OkHttpClient baseHttpClient;
   /** {@link #baseHttpClient} with our rules on top; what calls go through. */
   private volatile OkHttpClient httpClient;
 
   /** A client for the production API, with no credentials and the default timeouts. */
   public ApiClient() {
-    rebuildHttpClient();
+    setHttpClient(DefaultHttpClient.INSTANCE);
   }
 
   /**
@@ -98,7 +98,7 @@ public final class ApiClient {
   }
 
   /** @return the user name (an email or an API token), or null */
-  public String getUsername() {
+  public synchronized String getUsername() {
     return username;
   }
 
@@ -422,7 +422,9 @@ public final class ApiClient {
     List<String> secrets = new ArrayList<>();
     HttpBasicAuth auth = credentials;
     if (auth != null) {
-      Collections.addAll(secrets, auth.secrets());
+      // With a token the user name is the secret and the password is the literal "api_token".
+      secrets.add(auth.isApiToken() ? auth.getUsername() : auth.getPassword());
+      secrets.add(auth.toHeaderValue().substring("Basic ".length()));
     }
     for (Cookie cookie : cookies.snapshot().getCookies()) {
       secrets.add(cookie.value());

@@ -1,5 +1,6 @@
 package io.github.togglapi.client;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -168,7 +169,7 @@ public final class ApiRequest {
      */
     public Builder queryParam(String name, Object value) {
       if (value != null) {
-        queryParams.add(new java.util.AbstractMap.SimpleImmutableEntry<>(name, String.valueOf(value)));
+        queryParams.add(new AbstractMap.SimpleImmutableEntry<>(name, String.valueOf(value)));
       }
       return this;
     }

@@ -15,6 +15,7 @@ public final class HttpBasicAuth {
 
   private final String username;
   private final String password;
+  private final String headerValue;
 
   /**
    * Credentials for an email (or API token) and a password.
@@ -26,6 +27,8 @@ public final class HttpBasicAuth {
   public HttpBasicAuth(String username, String password) {
     this.username = Objects.requireNonNull(username, "username");
     this.password = Objects.requireNonNull(password, "password");
+    // Encoded once: the same credentials go with every call.
+    this.headerValue = Credentials.basic(username, password, StandardCharsets.UTF_8);
   }
 
   /**
@@ -44,6 +47,11 @@ public final class HttpBasicAuth {
     return username;
   }
 
+  /** @return the password, or {@value #API_TOKEN_PASSWORD} with a token; a secret */
+  public String getPassword() {
+    return password;
+  }
+
   /** @return true if these are API token credentials rather than an email and password */
   public boolean isApiToken() {
     return API_TOKEN_PASSWORD.equals(password);
@@ -56,18 +64,7 @@ public final class HttpBasicAuth {
    * @return {@code Basic <base64(username:password)>}
    */
   public String toHeaderValue() {
-    return Credentials.basic(username, password, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * The values that must never be shown in logs or messages: the password (or the token) and the
-   * encoded header.
-   *
-   * @return the secret strings of these credentials
-   */
-  public String[] secrets() {
-    String encoded = toHeaderValue().substring("Basic ".length());
-    return isApiToken() ? new String[] {username, encoded} : new String[] {password, encoded};
+    return headerValue;
   }
 
   @Override
