@@ -1,0 +1,351 @@
+package io.github.togglapi.example;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+import io.github.togglapi.client.ApiClient;
+import io.github.togglapi.client.ApiException;
+import io.github.togglapi.client.api.AuthenticationApi;
+import io.github.togglapi.client.model.MePostSessionHandlerRequestBody;
+import io.github.togglapi.client.model.MePostUser;
+import io.github.togglapi.client.model.ModelsSSOConfig;
+import io.github.togglapi.client.model.ModelsTogglUser;
+import io.github.togglapi.client.model.ModelsUser;
+import io.github.togglapi.client.model.SsoConfigResult;
+import io.github.togglapi.client.model.SsoState;
+import io.github.togglapi.client.testing.EmbeddedTogglServer;
+import okhttp3.HttpUrl;
+
+/**
+ * The SDK's whole job, end to end, through its public API only. By default it starts the embedded
+ * Toggl server and runs every operation: sign up, log in with a session, read, save, disable and
+ * re-enable the workspace SSO configuration, look up the SAML2 login URL, reset the API token (and
+ * see the old one refused), erase the SSO configuration, log out (and see the session refused).
+ * Given {@code --base-url} it runs against that service instead, read-only unless asked for more.
+ * One line per step; exit status 0, 1 for a failed step, 2 for bad arguments.
+ *
+ * <pre>
+ * mvn -q test-compile exec:java                                   # embedded server, HTTPS
+ * mvn -q test-compile exec:java -Dexec.args="--http"              # embedded server, plain HTTP
+ * TOGGL_API_TOKEN=... mvn -q test-compile exec:java \
+ *     -Dexec.args="--base-url https://api.track.toggl.com/api/v9 --workspace 1234567"
+ * </pre>
+ */
+public final class QuickStart {
+  private static final String USAGE = String.join("\n",
+      "Usage: QuickStart [--http] | --base-url URL [--token T | --email E --password P] [--workspace ID]"
+          + " [--write] [--reset-token]",
+      "  (no --base-url)  run the full flow against the embedded Toggl server (HTTPS; --http for plain HTTP)",
+      "  --base-url URL   run against a real service, e.g. https://api.track.toggl.com/api/v9",
+      "  --token T        API token (default: $TOGGL_API_TOKEN)",
+      "  --email E        email, with --password P (default: $TOGGL_PASSWORD)",
+      "  --workspace ID   a workspace you administer, to read its SSO configuration",
+      "  --write          also save, toggle and erase an SSO configuration (only if the workspace has none)",
+      "  --reset-token    also reset your API token (the old one stops working)");
+
+  private final PrintStream out;
+  private final Map<String, String> env;
+  private int step;
+  private int steps;
+
+  QuickStart(PrintStream out, Map<String, String> env) {
+    this.out = out;
+    this.env = env;
+  }
+
+  /**
+   * Runs the quick start and exits with its status.
+   *
+   * @param args see the usage text ({@code --help})
+   */
+  public static void main(String[] args) {
+    System.exit(new QuickStart(System.out, System.getenv()).run(args));
+  }
+
+  /** @return the exit status: 0 when every step passed, 1 when one failed, 2 for bad arguments */
+  int run(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args, env);
+    } catch (IllegalArgumentException e) {
+      out.println(e.getMessage());
+      out.println(USAGE);
+      return 2;
+    }
+    if (options.help) {
+      out.println(USAGE);
+      return 0;
+    }
+    try {
+      if (options.baseUrl == null) {
+        runEmbedded(options.http);
+      } else {
+        runAgainst(options);
+      }
+      out.println("All " + steps + " steps passed.");
+      return 0;
+    } catch (StepFailed e) {
+      out.println("FAILED at step " + step + ": " + e.getMessage());
+      return 1;
+    } catch (AssertionError e) {
+      out.println("FAILED: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private void runEmbedded(boolean http) {
+    try (EmbeddedTogglServer toggl = http ? EmbeddedTogglServer.startHttp() : EmbeddedTogglServer.startHttps()) {
+      out.println("toggl-api-java quick start against the embedded Toggl server at " + toggl.baseUrl());
+      steps = 9;
+      ApiClient client = toggl.newApiClient();
+      AuthenticationApi api = new AuthenticationApi(client);
+      String email = "ada@example.com";
+      String password = "correct-horse-battery";
+
+      ModelsTogglUser user = step("Sign up", () -> api.postSignup(new MePostUser()
+          .email(email).password(password).tosAccepted(true).fullName("Ada Lovelace").createdWith("quick-start")),
+          u -> u.getEmail() + ", user " + u.getId() + ", workspace " + u.getDefaultWorkspaceId());
+      long workspace = user.getDefaultWorkspaceId();
+      String oldToken = user.getApiToken();
+
+      step("Log in with a session", () -> {
+        client.setUsername(email).setPassword(password);
+        ModelsUser me = api.meSessionsPost(new MePostSessionHandlerRequestBody().rememberMe(true));
+        client.setUsername(null).setPassword(null); // from here on the session cookie alone
+        return me;
+      }, me -> "signed in as " + me.getEmail() + "; credentials dropped, " + cookieName(client) + " kept");
+
+      step("Read the SSO configuration", () -> api.getWorkspaceSso(workspace),
+          r -> (r.getConfig() == null ? "none yet" : "domain " + r.getConfig().getDomain())
+              + "; ACS URL " + r.getSpSettings().getAcsUrl());
+
+      step("Save an SSO configuration", () -> api.postWorkspaceSso(workspace, sampleConfig()),
+          c -> "saved for " + c.getDomain() + ", enabled=" + c.getEnabled() + ", profile " + c.getSharedSsoProfileId());
+
+      step("Disable and re-enable SSO", () -> {
+        SsoState off = api.patchWorkspaceSso(workspace, new SsoState().enabled(false));
+        SsoState on = api.patchWorkspaceSso(workspace, new SsoState().enabled(true));
+        return "enabled=" + off.getEnabled() + ", then enabled=" + on.getEnabled();
+      }, s -> s);
+
+      step("Look up the SAML2 login URL", () -> api.getSaml2LoginUrl("grace@example.com", "webapp", "quick-start"),
+          r -> "grace@example.com signs in at " + HttpUrl.get(r.getSsoUrl()).host());
+
+      step("Reset the API token", () -> {
+        ApiClient withToken = toggl.newApiClient().setApiToken(oldToken);
+        String newToken = new AuthenticationApi(withToken).postResetToken();
+        ApiException refused = expectStatus(401, () -> new AuthenticationApi(withToken).getWorkspaceSso(workspace));
+        if (newToken.equals(oldToken)) {
+          throw new StepFailed("the token did not change");
+        }
+        return "new token issued; the old one is refused with HTTP " + refused.getCode();
+      }, s -> s);
+
+      step("Erase the SSO configuration", () -> api.deleteWorkspaceSso(workspace),
+          message -> "server says \"" + message + "\"");
+
+      step("Log out", () -> {
+        api.meSessionsDelete();
+        ApiException refused = expectStatus(401, () -> api.getWorkspaceSso(workspace));
+        return "session ended; the next call is refused with HTTP " + refused.getCode();
+      }, s -> s);
+    }
+  }
+
+  private void runAgainst(Options options) {
+    out.println("toggl-api-java quick start against " + options.baseUrl
+        + (options.write || options.resetToken ? "" : " (read-only)"));
+    steps = 3 + (options.workspace != null ? 1 : 0) + (options.write && options.workspace != null ? 1 : 0)
+        + (options.resetToken ? 1 : 0);
+    ApiClient client = new ApiClient().setBasePath(options.baseUrl).setUserAgent(ApiClient.DEFAULT_USER_AGENT + " quick-start");
+    if (options.token != null) {
+      client.setApiToken(options.token);
+    } else {
+      client.setUsername(options.email).setPassword(options.password);
+    }
+    AuthenticationApi api = new AuthenticationApi(client);
+
+    ModelsUser me = step("Log in with a session", () -> {
+      ModelsUser user = api.meSessionsPost(new MePostSessionHandlerRequestBody().rememberMe(false));
+      client.setUsername(null).setPassword(null);
+      return user;
+    }, u -> "signed in as " + u.getEmail() + "; credentials dropped, " + cookieName(client) + " kept");
+
+    if (options.workspace != null) {
+      SsoConfigResult current = step("Read the SSO configuration", () -> api.getWorkspaceSso(options.workspace),
+          r -> r.getConfig() == null ? "none" : "domain " + r.getConfig().getDomain() + ", enabled=" + r.getConfig().getEnabled());
+      if (options.write) {
+        step("Save, toggle and erase SSO", () -> {
+          if (current.getConfig() != null) {
+            return "skipped: the workspace has a configuration, which this program will not touch";
+          }
+          api.postWorkspaceSso(options.workspace, sampleConfig());
+          api.patchWorkspaceSso(options.workspace, new SsoState().enabled(false));
+          return "saved, disabled, then erased: \"" + api.deleteWorkspaceSso(options.workspace) + "\"";
+        }, s -> s);
+      }
+    }
+
+    step("Look up the SAML2 login URL", () -> {
+      try {
+        return "SSO at " + HttpUrl.get(api.getSaml2LoginUrl(me.getEmail(), null, null).getSsoUrl()).host();
+      } catch (ApiException e) {
+        if (e.getCode() == 404) {
+          return "no SSO for " + me.getEmail().substring(me.getEmail().indexOf('@') + 1) + " (HTTP 404)";
+        }
+        throw e;
+      }
+    }, s -> s);
+
+    if (options.resetToken) {
+      step("Reset the API token", () -> {
+        api.postResetToken();
+        return "new token issued (not shown); update your configuration";
+      }, s -> s);
+    }
+
+    step("Log out", () -> {
+      api.meSessionsDelete();
+      return client.getSession().isEmpty() ? "session ended and forgotten" : "session still held";
+    }, s -> s);
+  }
+
+  private static ModelsSSOConfig sampleConfig() {
+    return new ModelsSSOConfig()
+        .domain("example.com")
+        .name("Example IdP")
+        .entityId("https://idp.example.com/metadata")
+        .ssoUrl("https://idp.example.com/sso/saml")
+        .metadataUrl("https://idp.example.com/metadata")
+        .certificate("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----")
+        .enabled(true);
+  }
+
+  private static String cookieName(ApiClient client) {
+    return client.getSession().isEmpty() ? "no cookie" : "cookie " + client.getSession().getCookies().get(0).name();
+  }
+
+  /** Runs a call that must fail with the given status. */
+  private static ApiException expectStatus(int status, Call<?> call) throws ApiException {
+    try {
+      call.run();
+    } catch (ApiException e) {
+      if (e.getCode() == status) {
+        return e;
+      }
+      throw e;
+    }
+    throw new StepFailed("expected HTTP " + status + " but the call succeeded");
+  }
+
+  private <T> T step(String name, Call<T> action, Describe<T> describe) {
+    step++;
+    String label = String.format("[%d/%d] %-30s", step, steps, name);
+    T result;
+    try {
+      result = action.run();
+    } catch (ApiException e) {
+      out.println(label + " FAILED");
+      throw new StepFailed(name + ": " + e.getMessage());
+    } catch (StepFailed e) {
+      out.println(label + " FAILED");
+      throw new StepFailed(name + ": " + e.getMessage());
+    }
+    out.println(label + " ok   " + describe.apply(result));
+    return result;
+  }
+
+  private interface Call<T> {
+    T run() throws ApiException;
+  }
+
+  private interface Describe<T> {
+    String apply(T result);
+  }
+
+  private static final class StepFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StepFailed(String message) {
+      super(message);
+    }
+  }
+
+  /** The command line. */
+  static final class Options {
+    boolean help;
+    boolean http;
+    String baseUrl;
+    String token;
+    String email;
+    String password;
+    Long workspace;
+    boolean write;
+    boolean resetToken;
+
+    static Options parse(String[] args, Map<String, String> env) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--help":
+          case "-h":
+            o.help = true;
+            break;
+          case "--http":
+            o.http = true;
+            break;
+          case "--base-url":
+            o.baseUrl = value(args, ++i);
+            if (HttpUrl.parse(o.baseUrl) == null) {
+              throw new IllegalArgumentException("Not an http or https URL: " + o.baseUrl);
+            }
+            break;
+          case "--token":
+            o.token = value(args, ++i);
+            break;
+          case "--email":
+            o.email = value(args, ++i);
+            break;
+          case "--password":
+            o.password = value(args, ++i);
+            break;
+          case "--workspace":
+            try {
+              o.workspace = Long.valueOf(value(args, ++i));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("--workspace needs a numeric ID");
+            }
+            break;
+          case "--write":
+            o.write = true;
+            break;
+          case "--reset-token":
+            o.resetToken = true;
+            break;
+          default:
+            throw new IllegalArgumentException("Unknown argument: " + args[i]);
+        }
+      }
+      if (o.baseUrl != null) {
+        if (o.token == null && o.email == null) {
+          o.token = env.get("TOGGL_API_TOKEN");
+        }
+        if (o.email != null && o.password == null) {
+          o.password = env.get("TOGGL_PASSWORD");
+        }
+        if (o.token == null && (o.email == null || o.password == null)) {
+          throw new IllegalArgumentException(
+              "--base-url needs credentials: --token or $TOGGL_API_TOKEN, or --email with --password or $TOGGL_PASSWORD");
+        }
+      }
+      return o;
+    }
+
+    private static String value(String[] args, int i) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(args[i - 1] + " needs a value");
+      }
+      return args[i];
+    }
+  }
+}
