@@ -109,6 +109,9 @@ public final class ApiClient {
    * @return this client
    */
   public synchronized ApiClient setUsername(String username) {
+    if (credentials != null && credentials.isApiToken()) {
+      password = null; // leaving API token mode: the literal "api_token" is no password
+    }
     this.username = username;
     updateCredentials();
     return this;
@@ -202,7 +205,7 @@ public final class ApiClient {
    * @param millis milliseconds; 0 for none
    * @return this client
    */
-  public ApiClient setConnectTimeout(int millis) {
+  public synchronized ApiClient setConnectTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().connectTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
 
@@ -217,7 +220,7 @@ public final class ApiClient {
    * @param millis milliseconds; 0 for none
    * @return this client
    */
-  public ApiClient setReadTimeout(int millis) {
+  public synchronized ApiClient setReadTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().readTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
 
@@ -232,7 +235,7 @@ public final class ApiClient {
    * @param millis milliseconds; 0 for none
    * @return this client
    */
-  public ApiClient setWriteTimeout(int millis) {
+  public synchronized ApiClient setWriteTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().writeTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
 
@@ -247,7 +250,7 @@ public final class ApiClient {
    * @param millis milliseconds; 0 for none
    * @return this client
    */
-  public ApiClient setCallTimeout(int millis) {
+  public synchronized ApiClient setCallTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().callTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
 
@@ -328,16 +331,6 @@ public final class ApiClient {
     if (request.getAccept() != null) {
       http.header("Accept", request.getAccept());
     }
-    if (request.isAuthenticated()) {
-      HttpBasicAuth auth = credentials;
-      if (auth != null) {
-        http.header("Authorization", auth.toHeaderValue());
-      }
-      List<Cookie> session = cookies.load(url);
-      if (!session.isEmpty()) {
-        http.header("Cookie", cookieHeader(session));
-      }
-    }
     http.method(request.getMethod(), requestBody(request));
     return httpClient.newCall(http.build());
   }
@@ -404,21 +397,19 @@ public final class ApiClient {
     });
   }
 
-  /** Called with every answer, error or not: cookies are kept as a browser keeps them. */
-  void saveCookies(Response response) {
-    cookies.save(response.request().url(), response.headers());
-  }
-
   /** Called after a successful operation that ends the session. */
   void endSession() {
     cookies.clear();
   }
 
   /**
-   * Masks everything secret this client knows of (credentials, session cookies) and the secret
-   * fields of bodies.
+   * Masks everything secret this client knows of: the credentials, the session cookies, the secret
+   * fields of bodies, and the secret values the request itself sent (a server may echo them).
+   *
+   * @param text the text to clean
+   * @param request the call it is about, or null
    */
-  String redact(String text) {
+  String redact(String text, ApiRequest request) {
     List<String> secrets = new ArrayList<>();
     HttpBasicAuth auth = credentials;
     if (auth != null) {
@@ -428,6 +419,9 @@ public final class ApiClient {
     }
     for (Cookie cookie : cookies.snapshot().getCookies()) {
       secrets.add(cookie.value());
+    }
+    if (request != null) {
+      Redactor.addSentSecrets(request, json, secrets);
     }
     return Redactor.redact(text, secrets);
   }
@@ -473,17 +467,6 @@ public final class ApiClient {
     return needsBody ? RequestBody.create(NO_BYTES, null) : null;
   }
 
-  private static String cookieHeader(List<Cookie> cookies) {
-    StringBuilder header = new StringBuilder();
-    for (Cookie cookie : cookies) {
-      if (header.length() > 0) {
-        header.append("; ");
-      }
-      header.append(cookie.name()).append('=').append(cookie.value());
-    }
-    return header.toString();
-  }
-
   private void rebuildHttpClient() {
     OkHttpClient.Builder builder = baseHttpClient.newBuilder()
         // An API answer that redirects is information for the caller, and following it could
@@ -491,7 +474,9 @@ public final class ApiClient {
         .followRedirects(false)
         .followSslRedirects(false)
         // The session lives in this client's CookieStore, scoped per operation.
-        .cookieJar(CookieJar.NO_COOKIES);
+        .cookieJar(CookieJar.NO_COOKIES)
+        // After the caller's interceptors, so that they never see credentials or cookies.
+        .addInterceptor(new AuthInterceptor(this, cookies));
     if (debugging) {
       builder.addInterceptor(new DebugLogger(this));
     }

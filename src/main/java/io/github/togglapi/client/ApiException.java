@@ -13,8 +13,11 @@ import java.util.Map;
 public class ApiException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the HTTP status, or 0 if no answer was received */
   private final int code;
+  /** Not serialised: OkHttp's header map need not be serialisable. */
   private final transient Map<String, List<String>> responseHeaders;
+  /** @serial the raw response body, or null */
   private final String responseBody;
 
   /**

@@ -60,9 +60,14 @@ public final class ApiResponse<T> {
     return data;
   }
 
-  /** @return the status and data; headers are left out as they may carry the session cookie */
+  /**
+   * The status and the data. Headers are left out (they may carry the session cookie), and so are
+   * string results, which may be a secret such as a new API token: only their length is shown.
+   * Models show themselves with their secret fields masked.
+   */
   @Override
   public String toString() {
-    return "ApiResponse{statusCode=" + statusCode + ", data=" + data + "}";
+    Object shown = data instanceof CharSequence ? "(" + ((CharSequence) data).length() + " characters)" : data;
+    return "ApiResponse{statusCode=" + statusCode + ", data=" + shown + "}";
   }
 }

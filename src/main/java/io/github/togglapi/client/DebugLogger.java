@@ -49,28 +49,38 @@ final class DebugLogger implements Interceptor {
       body.writeTo(buffer);
       out.append("\n\n").append(buffer.readUtf8(Math.min(buffer.size(), MAX_BODY)));
     }
-    LOG.info(client.redact(out.toString()));
+    ApiRequest described = request.tag(ApiRequest.class);
+    LOG.info(client.redact(out.toString(), described));
 
     long start = System.nanoTime();
     Response response;
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      LOG.info(client.redact("<-- FAILED " + request.method() + ' ' + request.url() + ": " + e));
+      LOG.info(client.redact("<-- FAILED " + request.method() + ' ' + request.url() + ": " + e, described));
       throw e;
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    try {
+      logResponse(response, described, millis);
+    } catch (IOException | RuntimeException e) {
+      response.close(); // the caller never gets this response, so nobody else would close it
+      throw e;
+    }
+    return response;
+  }
+
+  private void logResponse(Response response, ApiRequest described, long millis) throws IOException {
+    Request request = response.request();
     StringBuilder in = new StringBuilder("<-- ").append(response.code()).append(' ')
         .append(request.method()).append(' ').append(request.url()).append(" (").append(millis).append(" ms)");
     appendHeaders(in, response.headers());
     String text = response.peekBody(MAX_BODY).string();
-    ApiRequest described = request.tag(ApiRequest.class);
     if (!text.isEmpty()) {
       boolean secret = described != null && described.isSensitiveResponse() && response.isSuccessful();
       in.append("\n\n").append(secret ? "(secret body, " + text.length() + " characters)" : text);
     }
-    LOG.info(client.redact(in.toString()));
-    return response;
+    LOG.info(client.redact(in.toString(), described));
   }
 
   private static void appendHeaders(StringBuilder out, Headers headers) {

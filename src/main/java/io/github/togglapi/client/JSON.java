@@ -10,6 +10,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
@@ -28,6 +29,8 @@ public final class JSON {
         .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
         // Bodies are JSON for an API, never embedded in HTML: keep '<', '>', '=' and '&' readable.
         .disableHtmlEscaping()
+        // Free-form values (user options): whole numbers stay exact longs, not doubles.
+        .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
         // Standard JSON only: a proxy's HTML or plain text must not pass as a lenient string.
         .setStrictness(Strictness.STRICT)
         .create();

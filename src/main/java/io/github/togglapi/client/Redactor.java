@@ -1,6 +1,12 @@
 package io.github.togglapi.client;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 /** Masks secrets in text that may reach logs or exception messages. */
 final class Redactor {
@@ -12,9 +18,15 @@ final class Redactor {
    */
   static final String[] SECRET_JSON_FIELDS = {"password", "api_token", "confirmation_code"};
   static final String[] SECRET_FORM_FIELDS = {"SAMLResponse", "password"};
+  private static final List<String> SECRET_FIELD_NAMES = Arrays.asList(SECRET_JSON_FIELDS);
 
+  /**
+   * A secret field and its string value. Possessive and unrolled, so a value of any length is
+   * matched without recursion; an unterminated value at the end (a log cut short) is masked too.
+   */
   private static final Pattern JSON_FIELD = Pattern.compile(
-      "(\"(?:" + String.join("|", SECRET_JSON_FIELDS) + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+      "(\"(?:" + String.join("|", SECRET_JSON_FIELDS) + ")\"\\s*+:\\s*+)"
+          + "\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+(?:\"|\\z)");
   private static final Pattern FORM_FIELD = Pattern.compile(
       "((?:^|[&?\\s])(?:" + String.join("|", SECRET_FORM_FIELDS) + ")=)[^&\\s]*");
   /** Secrets shorter than this are left alone: masking every "a" would make text unreadable. */
@@ -54,5 +66,44 @@ final class Redactor {
   static String oneLine(String text, int maxLength) {
     String flat = text.replaceAll("\\p{Cntrl}+", " ").trim();
     return flat.length() <= maxLength ? flat : flat.substring(0, maxLength) + "…";
+  }
+
+  /**
+   * Adds the secret values a request sends (a password at sign-up, a confirmation code, a SAML
+   * assertion), because a server may quote them back in an error.
+   *
+   * @param request the request
+   * @param json the JSON set-up that serialises its body
+   * @param secrets where to add them
+   */
+  static void addSentSecrets(ApiRequest request, JSON json, List<String> secrets) {
+    if (request.getFormParams() != null) {
+      for (String field : SECRET_FORM_FIELDS) {
+        String value = request.getFormParams().get(field);
+        if (value != null) {
+          secrets.add(value);
+        }
+      }
+    }
+    if (request.getJsonBody() != null) {
+      addSecretFields(json.getGson().toJsonTree(request.getJsonBody()), secrets);
+    }
+  }
+
+  private static void addSecretFields(JsonElement element, List<String> secrets) {
+    if (element.isJsonObject()) {
+      for (Map.Entry<String, JsonElement> field : ((JsonObject) element).entrySet()) {
+        JsonElement value = field.getValue();
+        if (SECRET_FIELD_NAMES.contains(field.getKey()) && value.isJsonPrimitive()) {
+          secrets.add(value.getAsString());
+        } else {
+          addSecretFields(value, secrets);
+        }
+      }
+    } else if (element.isJsonArray()) {
+      for (JsonElement item : element.getAsJsonArray()) {
+        addSecretFields(item, secrets);
+      }
+    }
   }
 }

@@ -27,7 +27,6 @@ final class ResponseHandler {
 
   <T> ApiResponse<T> handle(Call call, Response response, Type returnType) throws ApiException {
     ApiRequest request = describe(call);
-    client.saveCookies(response);
     int code = response.code();
     Map<String, List<String>> headers = response.headers().toMultimap();
     boolean success = response.isSuccessful() || (request.isRedirectExpected() && code / 100 == 3);
@@ -42,10 +41,10 @@ final class ResponseHandler {
       body = readBody(response);
     } catch (IOException e) {
       throw new ApiException(request + " failed with HTTP " + code + ": the body could not be read ("
-          + safe(e.toString()) + ")", e, code, headers, null);
+          + safe(e.toString(), request) + ")", e, code, headers, null);
     }
     if (!success) {
-      throw new ApiException(request + " failed with HTTP " + code + ": " + describeBody(response, body),
+      throw new ApiException(request + " failed with HTTP " + code + ": " + describeBody(request, response, body),
           code, headers, body);
     }
     T data = decode(request, response, headers, body, returnType);
@@ -56,8 +55,9 @@ final class ResponseHandler {
   }
 
   ApiException noAnswer(Call call, IOException e) {
+    ApiRequest request = describe(call);
     String what = call.isCanceled() ? "was cancelled" : "got no answer";
-    return new ApiException(describe(call) + " " + what + ": " + safe(e.toString()), e);
+    return new ApiException(request + " " + what + ": " + safe(e.toString(), request), e);
   }
 
   private <T> T decode(ApiRequest request, Response response, Map<String, List<String>> headers, String body,
@@ -76,7 +76,7 @@ final class ResponseHandler {
       value = client.getJSON().deserialize(body, returnType);
     } catch (RuntimeException e) {
       throw new ApiException(request + " answered HTTP " + code + " with a body that is not a valid "
-          + typeName(returnType) + " (" + safe(String.valueOf(e.getMessage())) + ")", e, code, headers, body);
+          + typeName(returnType) + " (" + safe(String.valueOf(e.getMessage()), request) + ")", e, code, headers, body);
     }
     if (value == null) {
       throw new ApiException(request + " answered HTTP " + code + " with null instead of a " + typeName(returnType),
@@ -86,7 +86,7 @@ final class ResponseHandler {
   }
 
   /** What the server said, for the message: a bare JSON string or short text as is, else a summary. */
-  private String describeBody(Response response, String body) {
+  private String describeBody(ApiRequest request, Response response, String body) {
     String trimmed = body.trim();
     if (trimmed.isEmpty()) {
       return "(empty body)";
@@ -99,17 +99,17 @@ final class ResponseHandler {
       try {
         String message = client.getJSON().deserialize(trimmed, String.class);
         if (message != null) {
-          return safe(message);
+          return safe(message, request);
         }
       } catch (RuntimeException e) {
         // Not a valid JSON string after all: quote it as text below.
       }
     }
-    return safe(trimmed);
+    return safe(trimmed, request);
   }
 
-  private String safe(String text) {
-    return Redactor.oneLine(client.redact(text), MAX_DETAIL);
+  private String safe(String text, ApiRequest request) {
+    return Redactor.oneLine(client.redact(text, request), MAX_DETAIL);
   }
 
   private static String readBody(Response response) throws IOException {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class ApiClientTest {
   private static final String PASSWORD = "pässwörd-canary-91";
   private static final String TOKEN = "canarytoken0123456789abcdef0123";
+  /** Not the configured password: the body's own secret field must be masked. */
+  private static final String SIGNUP_PASSWORD = "signupcanary-5150";
 
   private final MockWebServer server = new MockWebServer();
   private ApiClient client;
@@ -136,7 +139,7 @@ class ApiClientTest {
     ApiException e = assertThrows(ApiException.class, () -> api.meSessionsPost(null));
     assertEquals(401, e.getCode());
     assertEquals("\"Incorrect username and/or password\"", e.getResponseBody());
-    assertEquals(List.of("r-1"), e.getResponseHeaders().get("x-request-id"));
+    assertEquals(Collections.singletonList("r-1"), e.getResponseHeaders().get("x-request-id"));
     assertEquals("POST /me/sessions (meSessionsPost) failed with HTTP 401: Incorrect username and/or password",
         e.getMessage());
   }
@@ -328,7 +331,7 @@ class ApiClientTest {
           .addHeader("Set-Cookie", "timer-session=" + sessionValue + "; Path=/; HttpOnly"));
       api.meSessionsPost(new MePostSessionHandlerRequestBody().rememberMe(true));
       server.enqueue(json("{\"api_token\":\"" + TOKEN + "\",\"email\":\"x@example.com\"}"));
-      api.postSignup(new MePostUser().email("x@example.com").password(PASSWORD).tosAccepted(true));
+      api.postSignup(new MePostUser().email("x@example.com").password(SIGNUP_PASSWORD).tosAccepted(true));
       server.enqueue(json("\"" + TOKEN + "\""));
       api.postResetToken();
       server.enqueue(json("\"ok\""));
@@ -341,7 +344,7 @@ class ApiClientTest {
       String all = String.join("\n", logged) + "\n" + e.getMessage();
       assertTrue(all.contains("POST") && all.contains("/me/sessions"), "something was logged");
       String basic = Base64.getEncoder().encodeToString(("ada@example.com:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-      for (String secret : List.of(PASSWORD, TOKEN, sessionValue, "confirmcanary42", "samlcanaryassertion", basic)) {
+      for (String secret : Arrays.asList(PASSWORD, SIGNUP_PASSWORD, TOKEN, sessionValue, "confirmcanary42", "samlcanaryassertion", basic)) {
         assertFalse(all.contains(secret), "leaked " + secret + " in:\n" + all);
       }
       assertTrue(all.contains("Authorization: ****") && all.contains("Set-Cookie: ****"), all);
@@ -359,6 +362,96 @@ class ApiClientTest {
     assertThrows(IllegalArgumentException.class, () -> client.execute(foreign, String.class));
     assertThrows(IllegalArgumentException.class, () -> client.executeAsync(foreign, String.class, new Recorder<>()));
     assertEquals(0, server.getRequestCount(), "nothing was sent");
+  }
+
+  @Test
+  void hugeSecretValuesAreMaskedWithoutBlowingTheStack() {
+    StringBuilder huge = new StringBuilder();
+    for (int i = 0; i < 200_000; i++) {
+      huge.append((char) ('a' + i % 26));
+    }
+    String body = "{\"password\":\"" + huge + "\",\"api_token\":\"" + huge + "\"}";
+    server.enqueue(json(body).setResponseCode(400));
+    ApiException e = assertThrows(ApiException.class, () -> api.getWorkspaceSso(1L));
+    assertEquals(body, e.getResponseBody());
+    assertFalse(e.getMessage().contains("abcdefghij"), e.getMessage());
+    assertEquals("{\"password\":\"****\",\"api_token\":\"****\"}", Redactor.redact(body, Collections.<String>emptyList()));
+    assertEquals("{\"api_token\":\"****\"", Redactor.redact("{\"api_token\":\"cut-off-secr", Collections.<String>emptyList()),
+        "a value cut short at the end of a log is masked too");
+  }
+
+  @Test
+  void secretsTheRequestSentAreMaskedWhenTheServerEchoesThem() {
+    server.enqueue(json("\"Password echo-secret-77 is too weak\"").setResponseCode(400));
+    ApiException e = assertThrows(ApiException.class,
+        () -> api.postSignup(new MePostUser().email("a@example.com").password("echo-secret-77").tosAccepted(true)));
+    assertEquals("POST /signup (postSignup) failed with HTTP 400: Password **** is too weak", e.getMessage());
+    server.enqueue(new MockResponse().setResponseCode(400).setBody("bad assertion samlecho123456"));
+    ApiException saml = assertThrows(ApiException.class, () -> api.postSaml2Callback(1L, "samlecho123456", null));
+    assertFalse(saml.getMessage().contains("samlecho123456"), saml.getMessage());
+  }
+
+  @Test
+  void theReturnedCallAndTheCallersInterceptorsNeverHoldCredentials() throws Exception {
+    List<String> seenByCaller = Collections.synchronizedList(new ArrayList<String>());
+    OkHttpClient own = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          seenByCaller.add(String.valueOf(chain.request().header("Authorization")));
+          return chain.proceed(chain.request());
+        })
+        .build();
+    client.setHttpClient(own).setApiToken(TOKEN);
+    server.enqueue(json("\"ok\""));
+    Recorder<String> recorder = new Recorder<>();
+    okhttp3.Call call = api.postResetTokenAsync(recorder);
+    recorder.awaitIdle(client);
+    assertNull(call.request().header("Authorization"));
+    assertFalse(call.request().toString().contains(TOKEN));
+    assertEquals(Collections.singletonList("null"), seenByCaller, "the caller's interceptor ran, without credentials");
+    assertEquals(okhttp3.Credentials.basic(TOKEN, "api_token"), server.takeRequest().getHeader("Authorization"));
+  }
+
+  @Test
+  void theCallersCookieJarIsBypassed() throws Exception {
+    List<String> jarSaw = Collections.synchronizedList(new ArrayList<String>());
+    okhttp3.CookieJar leaky = new okhttp3.CookieJar() {
+      @Override
+      public void saveFromResponse(okhttp3.HttpUrl url, List<okhttp3.Cookie> cookies) {
+        jarSaw.add("save " + cookies);
+      }
+
+      @Override
+      public List<okhttp3.Cookie> loadForRequest(okhttp3.HttpUrl url) {
+        jarSaw.add("load");
+        return Collections.emptyList();
+      }
+    };
+    client.setHttpClient(new OkHttpClient.Builder().cookieJar(leaky).build());
+    server.enqueue(json("{\"id\":1}").addHeader("Set-Cookie", "timer-session=jarsecret; Path=/"));
+    api.meSessionsPost(null);
+    assertEquals(Collections.emptyList(), jarSaw);
+    assertEquals("jarsecret", client.getSession().getCookies().get(0).value());
+  }
+
+  @Test
+  void apiResponseToStringHidesStringResults() throws Exception {
+    server.enqueue(json("\"" + TOKEN + "\""));
+    ApiResponse<String> response = api.postResetTokenWithHttpInfo();
+    assertEquals(TOKEN, response.getData());
+    assertEquals("ApiResponse{statusCode=200, data=(31 characters)}", response.toString());
+    server.enqueue(json("{\"enabled\":true}"));
+    assertEquals("ApiResponse{statusCode=200, data=SsoState{enabled=true}}",
+        api.patchWorkspaceSsoWithHttpInfo(1L, new SsoState().enabled(true)).toString());
+  }
+
+  @Test
+  void settingAUserNameLeavesApiTokenMode() throws Exception {
+    client.setApiToken(TOKEN).setUsername("ada@example.com");
+    assertNull(client.getCredentials(), "an email with the literal api_token password would be nonsense");
+    client.setPassword(PASSWORD);
+    assertFalse(client.getCredentials().isApiToken());
+    client.setApiToken(null);
+    assertNull(client.getCredentials());
   }
 
   @Test

@@ -38,6 +38,9 @@ class JSONTest {
     assertEquals(Integer.valueOf(1), user.getBeginningOfWeek());
     assertEquals("dark", user.getOptions().get("theme"));
     assertTrue(user.getOptions().get("nested") instanceof Map);
+    ModelsTogglUser big = json.deserialize("{\"options\":{\"n\":9007199254740993,\"f\":1.5}}", ModelsTogglUser.class);
+    assertEquals(9007199254740993L, big.getOptions().get("n"), "whole numbers stay exact");
+    assertEquals(1.5, big.getOptions().get("f"));
   }
 
   @Test

@@ -97,13 +97,49 @@ class SessionTest {
   }
 
   @Test
+  void signupAndTheSaml2CallbackSendNoCookieEither() throws Exception {
+    server.enqueue(signedIn(""));
+    api.meSessionsPost(null);
+    server.takeRequest();
+    server.enqueue(json("{\"id\":2}"));
+    api.postSignup(new io.github.togglapi.client.model.MePostUser().email("b@example.com").password("pw").tosAccepted(true));
+    assertNull(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Cookie"));
+    server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", server.url("/landed")));
+    api.postSaml2Callback(1L, "PHNhbWw+", null);
+    assertNull(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Cookie"));
+  }
+
+  @Test
+  void expiredCookiesAreNeitherSentNorKept() throws Exception {
+    okhttp3.Cookie expired = new okhttp3.Cookie.Builder().name(COOKIE).value(SESSION_VALUE)
+        .hostOnlyDomain(server.getHostName()).path("/").secure().httpOnly()
+        .expiresAt(System.currentTimeMillis() - 1000).build();
+    client.setSession(new Session(java.util.Collections.singletonList(expired)));
+    assertTrue(client.getSession().isEmpty(), "a snapshot leaves expired cookies out");
+    server.enqueue(json("\"ok\""));
+    api.postResetToken();
+    assertNull(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Cookie"));
+  }
+
+  @Test
+  void clearSessionForgetsTheCookieWithoutCallingTheServer() throws Exception {
+    server.enqueue(signedIn(""));
+    api.meSessionsPost(null);
+    assertFalse(client.getSession().isEmpty());
+    client.clearSession();
+    assertTrue(client.getSession().isEmpty());
+    assertTrue(Session.empty().isEmpty());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
   void theSaml2CallbackSignsInWithoutFollowingTheRedirect() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(302)
-        .setHeader("Location", "https://track.toggl.com/timer")
+        .setHeader("Location", server.url("/landed"))
         .addHeader("Set-Cookie", COOKIE + "=" + SESSION_VALUE + "; Path=/; Secure; HttpOnly"));
     ApiResponse<Void> response = api.postSaml2CallbackWithHttpInfo(7L, "PHNhbWw+", "state");
     assertEquals(302, response.getStatusCode());
-    assertEquals("https://track.toggl.com/timer", response.getHeader("location"));
+    assertEquals(server.url("/landed").toString(), response.getHeader("location"));
     assertEquals(1, server.getRequestCount());
     assertEquals(SESSION_VALUE, client.getSession().getCookies().get(0).value());
   }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +44,7 @@ class SpecTest {
   @Test
   void parsesWithoutAnyMessage() {
     assertNotNull(api, "the spec did not parse");
-    assertEquals(List.of(), result.getMessages());
+    assertEquals(Collections.emptyList(), result.getMessages());
     assertEquals("3.0.3", api.getOpenapi());
     assertEquals("https://api.track.toggl.com/api/v9", api.getServers().get(0).getUrl());
   }
@@ -53,7 +55,7 @@ class SpecTest {
     assertEquals(new TreeSet<>(Arrays.asList("deleteWorkspaceSso", "getSaml2LoginUrl", "getWorkspaceSso",
         "meSessionsDelete", "meSessionsPost", "patchWorkspaceSso", "postEnableSso", "postResetToken",
         "postSaml2Callback", "postSignup", "postWorkspaceSso")), new TreeSet<>(operations.keySet()));
-    operations.values().forEach(op -> assertEquals(List.of("authentication"), op.getTags()));
+    operations.values().forEach(op -> assertEquals(Collections.singletonList("authentication"), op.getTags()));
   }
 
   @Test
@@ -69,12 +71,8 @@ class SpecTest {
   @Test
   void everyIdIsInt64AndEveryTimestampIsDateTime() {
     int checked = 0;
-    for (Map.Entry<String, Schema> model : api.getComponents().getSchemas().entrySet()) {
-      Map<String, Schema> properties = model.getValue().getProperties();
-      if (properties == null) {
-        continue;
-      }
-      for (Map.Entry<String, Schema> property : properties.entrySet()) {
+    for (Map.Entry<String, Schema<?>> model : typed(api.getComponents().getSchemas()).entrySet()) {
+      for (Map.Entry<String, Schema<?>> property : typed(model.getValue().getProperties()).entrySet()) {
         String name = property.getKey();
         if (name.equals("id") || name.endsWith("_id") && !name.equals("entity_id")) {
           assertEquals("int64", property.getValue().getFormat(), model.getKey() + "." + name);
@@ -89,9 +87,20 @@ class SpecTest {
     assertTrue(checked >= 9, "checked " + checked);
   }
 
+  /** x-redirects tells the templates that a 3xx is the answer; it must match the responses. */
+  @Test
+  void operationsThatAnswerWithARedirectSaySo() {
+    operations().forEach((id, op) -> {
+      boolean redirects = op.getResponses().keySet().stream().anyMatch(code -> code.startsWith("3"));
+      boolean flagged = op.getExtensions() != null && Boolean.TRUE.equals(op.getExtensions().get("x-redirects"));
+      assertEquals(redirects, flagged, id);
+    });
+    assertTrue(operations().get("postSaml2Callback").getResponses().containsKey("302"));
+  }
+
   @Test
   void signupRequiresEmailPasswordAndTermsOfService() {
-    assertEquals(List.of("email", "password", "tos_accepted"),
+    assertEquals(Arrays.asList("email", "password", "tos_accepted"),
         api.getComponents().getSchemas().get("MePostUser").getRequired());
   }
 
@@ -99,19 +108,18 @@ class SpecTest {
   @Test
   void redactorCoversEverySensitiveField() {
     List<String> sensitive = new ArrayList<>();
-    for (Schema<?> model : api.getComponents().getSchemas().values()) {
-      if (model.getProperties() != null) {
-        model.getProperties().forEach((name, property) -> {
-          if (property.getExtensions() != null && Boolean.TRUE.equals(property.getExtensions().get("x-sensitive"))) {
-            sensitive.add(name);
-          }
-        });
+    for (Schema<?> model : typed(api.getComponents().getSchemas()).values()) {
+      for (Map.Entry<String, Schema<?>> property : typed(model.getProperties()).entrySet()) {
+        Map<String, Object> extensions = property.getValue().getExtensions();
+        if (extensions != null && Boolean.TRUE.equals(extensions.get("x-sensitive"))) {
+          sensitive.add(property.getKey());
+        }
       }
     }
-    assertTrue(sensitive.containsAll(List.of("password", "api_token", "confirmation_code")), sensitive.toString());
+    assertTrue(sensitive.containsAll(Arrays.asList("password", "api_token", "confirmation_code")), sensitive.toString());
     for (String field : sensitive) {
       String body = "{\"" + field + "\":\"canary-value-123\"}";
-      assertEquals("{\"" + field + "\":\"****\"}", Redactor.redact(body, List.of()), field);
+      assertEquals("{\"" + field + "\":\"****\"}", Redactor.redact(body, Collections.<String>emptyList()), field);
     }
   }
 
@@ -130,9 +138,21 @@ class SpecTest {
       assertTrue(source.contains("with the templates in\n * src/main/openapi-templates"), file.toString());
       assertTrue(!source.contains("@javax.annotation.Generated") && !source.contains("JsonElement"), file.toString());
     }
-    for (String template : List.of("api", "model", "api_doc", "model_doc")) {
+    for (String template : Arrays.asList("api", "model", "api_doc", "model_doc")) {
       assertTrue(Files.exists(Paths.get("src/main/openapi-templates", template + ".mustache")), template);
     }
+  }
+
+  /**
+   * swagger-models hands out maps of the raw type {@code Schema}; this copies one (in order) into
+   * {@code Schema<?>} values, and a missing map into an empty one.
+   */
+  private static Map<String, Schema<?>> typed(Map<String, ?> schemas) {
+    Map<String, Schema<?>> typed = new LinkedHashMap<>();
+    if (schemas != null) {
+      schemas.forEach((name, schema) -> typed.put(name, (Schema<?>) schema));
+    }
+    return typed;
   }
 
   private static Map<String, Operation> operations() {

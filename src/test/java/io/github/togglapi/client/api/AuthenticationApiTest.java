@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +109,10 @@ class AuthenticationApiTest {
     assertTrue(userAgent.startsWith("toggl-api-java/"), "User-Agent was " + userAgent);
   }
 
+  private static Set<String> setOf(String... elements) {
+    return new HashSet<>(Arrays.asList(elements));
+  }
+
   private static JsonObject jsonBody(RecordedRequest request) {
     assertEquals("application/json", request.getHeader("Content-Type"), "Content-Type");
     String text = request.getBody().readUtf8();
@@ -114,6 +121,7 @@ class AuthenticationApiTest {
 
   private static void assertNoBody(RecordedRequest request) {
     assertEquals(0, request.getBodySize(), "body size");
+    assertEquals(0, request.getBody().size(), "no body bytes");
     assertNull(request.getHeader("Content-Type"), "no Content-Type without a body");
   }
 
@@ -167,7 +175,7 @@ class AuthenticationApiTest {
     assertEquals("DELETE", request.getMethod());
     assertEquals(SSO_PATH, request.getPath());
     assertCommonHeaders(request, true, true);
-    assertEquals(0, request.getBodySize());
+    assertNoBody(request);
     assertEquals(1, server.getRequestCount());
   }
 
@@ -188,9 +196,9 @@ class AuthenticationApiTest {
     assertEquals("ada@example.com", url.queryParameter("email"));
     assertEquals("webapp", url.queryParameter("client"));
     assertEquals("st4te", url.queryParameter("state"));
-    assertEquals(Set.of("email", "client", "state"), url.queryParameterNames());
+    assertEquals(setOf("email", "client", "state"), url.queryParameterNames());
     assertCommonHeaders(request, false, true);
-    assertEquals(0, request.getBodySize());
+    assertNoBody(request);
   }
 
   @Test
@@ -205,11 +213,12 @@ class AuthenticationApiTest {
     assertEquals("GET", request.getMethod());
     HttpUrl url = request.getRequestUrl();
     assertEquals("/api/v9/auth/saml2/login", url.encodedPath());
-    assertEquals(Set.of("email"), url.queryParameterNames());
+    assertEquals(setOf("email"), url.queryParameterNames());
     assertEquals("ada@example.com", url.queryParameter("email"));
     assertFalse(request.getPath().contains("client"), request.getPath());
     assertFalse(request.getPath().contains("state"), request.getPath());
     assertCommonHeaders(request, false, true);
+    assertNoBody(request);
   }
 
   @Test
@@ -241,25 +250,24 @@ class AuthenticationApiTest {
 
   // ---------------------------------------------------------------- getWorkspaceSso
 
-  private static final String SSO_CONFIG_RESULT = """
-      {
-        "config": {
-          "certificate": "-----BEGIN CERTIFICATE-----\\nMIIC8DCCAdigAwIBAgIQ\\n-----END CERTIFICATE-----",
-          "domain": "example.com",
-          "enabled": true,
-          "entity_id": "https://idp.example.com/metadata/123",
-          "metadata_url": "https://idp.example.com/app/123/sso/saml/metadata",
-          "name": "Example IdP",
-          "shared_sso_profile_id": 9876543210123,
-          "sso_url": "https://idp.example.com/app/123/sso/saml"
-        },
-        "sp_settings": {
-          "acs_url": "https://api.track.toggl.com/api/v9/auth/saml2/login/1234567890123",
-          "entity_id": "https://track.toggl.com/sp/1234567890123"
-        },
-        "unknown_extra": {"ignored": [1, 2, 3]}
-      }
-      """;
+  private static final String SSO_CONFIG_RESULT =
+      "{\n"
+      + "  \"config\": {\n"
+      + "    \"certificate\": \"-----BEGIN CERTIFICATE-----\\nMIIC8DCCAdigAwIBAgIQ\\n-----END CERTIFICATE-----\",\n"
+      + "    \"domain\": \"example.com\",\n"
+      + "    \"enabled\": true,\n"
+      + "    \"entity_id\": \"https://idp.example.com/metadata/123\",\n"
+      + "    \"metadata_url\": \"https://idp.example.com/app/123/sso/saml/metadata\",\n"
+      + "    \"name\": \"Example IdP\",\n"
+      + "    \"shared_sso_profile_id\": 9876543210123,\n"
+      + "    \"sso_url\": \"https://idp.example.com/app/123/sso/saml\"\n"
+      + "  },\n"
+      + "  \"sp_settings\": {\n"
+      + "    \"acs_url\": \"https://api.track.toggl.com/api/v9/auth/saml2/login/1234567890123\",\n"
+      + "    \"entity_id\": \"https://track.toggl.com/sp/1234567890123\"\n"
+      + "  },\n"
+      + "  \"unknown_extra\": {\"ignored\": [1, 2, 3]}\n"
+      + "}\n";
 
   @Test
   void getWorkspaceSso() throws Exception {
@@ -271,7 +279,7 @@ class AuthenticationApiTest {
     assertEquals("GET", request.getMethod());
     assertEquals(SSO_PATH, request.getPath());
     assertCommonHeaders(request, true, true);
-    assertEquals(0, request.getBodySize());
+    assertNoBody(request);
 
     ModelsSSOConfig config = result.getConfig();
     assertNotNull(config);
@@ -299,7 +307,7 @@ class AuthenticationApiTest {
     assertEquals("req-42", response.getHeader("X-Toggl-Request-Id"));
     assertEquals("req-42", response.getHeader("x-toggl-request-id"));
     assertEquals("req-42", response.getHeader("X-TOGGL-REQUEST-ID"));
-    assertEquals(List.of("req-42"), response.getHeaders().get("x-Toggl-request-ID"));
+    assertEquals(Collections.singletonList("req-42"), response.getHeaders().get("x-Toggl-request-ID"));
     assertTrue(response.getHeader("Content-Type").startsWith("application/json"));
     assertEquals("example.com", response.getData().getConfig().getDomain());
     assertEquals(SSO_PATH, take().getPath());
@@ -317,7 +325,7 @@ class AuthenticationApiTest {
     assertEquals("DELETE", request.getMethod());
     assertEquals("/api/v9/me/sessions", request.getPath());
     assertCommonHeaders(request, true, true);
-    assertEquals(0, request.getBodySize());
+    assertNoBody(request);
     assertEquals(1, server.getRequestCount());
   }
 
@@ -340,21 +348,21 @@ class AuthenticationApiTest {
     RecordedRequest request = take();
     assertEquals("DELETE", request.getMethod());
     assertEquals("test-session=abc123", request.getHeader("Cookie"));
+    assertNoBody(request);
     assertTrue(client.getSession().getCookies().isEmpty(), "session forgotten after meSessionsDelete");
   }
 
   // ---------------------------------------------------------------- meSessionsPost
 
-  private static final String MODELS_USER = """
-      {
-        "api_token": "1971800d4d82861d8f2c1651fea4d212",
-        "email": "ada@example.com",
-        "fullname": "Ada Lovelace",
-        "id": 9000000000001,
-        "timezone": "Europe/London",
-        "not_in_spec": true
-      }
-      """;
+  private static final String MODELS_USER =
+      "{\n"
+      + "  \"api_token\": \"1971800d4d82861d8f2c1651fea4d212\",\n"
+      + "  \"email\": \"ada@example.com\",\n"
+      + "  \"fullname\": \"Ada Lovelace\",\n"
+      + "  \"id\": 9000000000001,\n"
+      + "  \"timezone\": \"Europe/London\",\n"
+      + "  \"not_in_spec\": true\n"
+      + "}\n";
 
   private static void assertModelsUser(ModelsUser user) {
     assertEquals("1971800d4d82861d8f2c1651fea4d212", user.getApiToken());
@@ -376,7 +384,7 @@ class AuthenticationApiTest {
     assertEquals("/api/v9/me/sessions", request.getPath());
     assertCommonHeaders(request, true, true);
     JsonObject body = jsonBody(request);
-    assertEquals(Set.of("remember_me"), body.keySet());
+    assertEquals(setOf("remember_me"), body.keySet());
     assertTrue(body.get("remember_me").getAsBoolean());
   }
 
@@ -418,7 +426,7 @@ class AuthenticationApiTest {
     assertEquals(SSO_PATH, request.getPath());
     assertCommonHeaders(request, true, true);
     JsonObject body = jsonBody(request);
-    assertEquals(Set.of("enabled"), body.keySet());
+    assertEquals(setOf("enabled"), body.keySet());
     assertFalse(body.get("enabled").getAsBoolean());
   }
 
@@ -436,7 +444,7 @@ class AuthenticationApiTest {
     assertEquals("/api/v9/me/enable_sso", request.getPath());
     assertCommonHeaders(request, true, true);
     JsonObject body = jsonBody(request);
-    assertEquals(Set.of("confirmation_code"), body.keySet());
+    assertEquals(setOf("confirmation_code"), body.keySet());
     assertEquals("c0nf-1rm/code==", body.get("confirmation_code").getAsString());
   }
 
@@ -467,7 +475,7 @@ class AuthenticationApiTest {
     assertEquals("fedcba9876543210fedcba9876543210", response.getData());
     assertEquals("99", response.getHeader("x-ratelimit-remaining"));
     assertEquals("99", response.getHeader("X-RateLimit-Remaining"));
-    assertEquals(List.of("99"), response.getHeaders().get("X-RATELIMIT-REMAINING"));
+    assertEquals(Collections.singletonList("99"), response.getHeaders().get("X-RATELIMIT-REMAINING"));
     assertEquals("/api/v9/me/reset_token", take().getPath());
   }
 
@@ -476,6 +484,7 @@ class AuthenticationApiTest {
   @Test
   void postSaml2CallbackDoesNotFollowTheRedirect() throws Exception {
     server.enqueue(redirect());
+    server.enqueue(landed());
 
     api.postSaml2Callback(WORKSPACE_ID, "PHNhbWxwOlJlc3BvbnNlPjwvc2FtbHA6UmVzcG9uc2U+", "client=webapp&host=track.toggl.com");
 
@@ -492,13 +501,14 @@ class AuthenticationApiTest {
   @Test
   void postSaml2CallbackWithHttpInfoShowsTheRedirect() throws Exception {
     server.enqueue(redirect());
+    server.enqueue(landed());
 
     ApiResponse<Void> response = api.postSaml2CallbackWithHttpInfo(WORKSPACE_ID, "PHNhbWxwOlJlc3BvbnNlLz4=", null);
 
     assertEquals(302, response.getStatusCode());
     assertNull(response.getData());
-    assertEquals("https://track.toggl.com/timer", response.getHeader("Location"));
-    assertEquals("https://track.toggl.com/timer", response.getHeader("location"));
+    assertEquals(landing(), response.getHeader("Location"));
+    assertEquals(landing(), response.getHeader("location"));
     assertNotNull(response.getHeader("Set-Cookie"));
     RecordedRequest request = take();
     assertEquals("POST", request.getMethod());
@@ -511,36 +521,48 @@ class AuthenticationApiTest {
     assertEquals(1, server.getRequestCount(), "the redirect must not be followed");
   }
 
-  private static MockResponse redirect() {
+  /**
+   * A 302 pointing back at the mock server itself: were the client to follow it, the server would
+   * see a second request and the request-count assertions would fail.
+   */
+  private MockResponse redirect() {
     return new MockResponse()
         .setResponseCode(302)
-        .setHeader("Location", "https://track.toggl.com/timer")
+        .setHeader("Location", landing())
         .addHeader("Set-Cookie", "test-session=s4ml; Path=/; HttpOnly");
+  }
+
+  private String landing() {
+    return server.url("/landed").toString();
+  }
+
+  /** What the redirect target would answer, so that following it would fail fast, not hang. */
+  private static MockResponse landed() {
+    return new MockResponse().setResponseCode(200).setBody("landed");
   }
 
   // ---------------------------------------------------------------- postSignup
 
-  private static final String TOGGL_USER = """
-      {
-        "api_token": "5b3d6f0e8a7c4d2b9e1f0a3c6d8e2b4f",
-        "at": "2016-03-20T20:40:08.017845Z",
-        "beginning_of_week": 1,
-        "country_id": 234,
-        "created_at": "2016-03-20T20:40:07.5+02:00",
-        "default_workspace_id": 4294967296123,
-        "email": "ada@example.com",
-        "fullname": "Ada Lovelace",
-        "has_password": true,
-        "id": 5000000000007,
-        "image_url": "https://assets.track.toggl.com/images/profile.png",
-        "openid_email": null,
-        "openid_enabled": false,
-        "options": {"time_entry_invitations": true, "hide_sidebar": "yes", "nested": {"a": 1}},
-        "timezone": "Europe/London",
-        "updated_at": "2024-11-05T09:15:30.123456Z",
-        "authorization_updated_at": "2024-11-05T09:15:30Z"
-      }
-      """;
+  private static final String TOGGL_USER =
+      "{\n"
+      + "  \"api_token\": \"5b3d6f0e8a7c4d2b9e1f0a3c6d8e2b4f\",\n"
+      + "  \"at\": \"2016-03-20T20:40:08.017845Z\",\n"
+      + "  \"beginning_of_week\": 1,\n"
+      + "  \"country_id\": 234,\n"
+      + "  \"created_at\": \"2016-03-20T20:40:07.5+02:00\",\n"
+      + "  \"default_workspace_id\": 4294967296123,\n"
+      + "  \"email\": \"ada@example.com\",\n"
+      + "  \"fullname\": \"Ada Lovelace\",\n"
+      + "  \"has_password\": true,\n"
+      + "  \"id\": 5000000000007,\n"
+      + "  \"image_url\": \"https://assets.track.toggl.com/images/profile.png\",\n"
+      + "  \"openid_email\": null,\n"
+      + "  \"openid_enabled\": false,\n"
+      + "  \"options\": {\"time_entry_invitations\": true, \"hide_sidebar\": \"yes\", \"nested\": {\"a\": 1}},\n"
+      + "  \"timezone\": \"Europe/London\",\n"
+      + "  \"updated_at\": \"2024-11-05T09:15:30.123456Z\",\n"
+      + "  \"authorization_updated_at\": \"2024-11-05T09:15:30Z\"\n"
+      + "}\n";
 
   @Test
   void postSignup() throws Exception {
@@ -562,7 +584,7 @@ class AuthenticationApiTest {
     assertEquals("/api/v9/signup", request.getPath());
     assertCommonHeaders(request, false, true);
     JsonObject body = jsonBody(request);
-    assertEquals(Set.of("email", "password", "tos_accepted", "full_name", "country_id", "timezone",
+    assertEquals(setOf("email", "password", "tos_accepted", "full_name", "country_id", "timezone",
         "created_with", "workspace"), body.keySet(), "invitation_code is null and left out");
     assertEquals("ada@example.com", body.get("email").getAsString());
     assertEquals("correct horse battery staple", body.get("password").getAsString());
@@ -572,7 +594,7 @@ class AuthenticationApiTest {
     assertEquals("Europe/London", body.get("timezone").getAsString());
     assertEquals("toggl-api-java tests", body.get("created_with").getAsString());
     JsonObject workspace = body.getAsJsonObject("workspace");
-    assertEquals(Set.of("initial_pricing_plan", "name"), workspace.keySet());
+    assertEquals(setOf("initial_pricing_plan", "name"), workspace.keySet());
     assertEquals(3000000000L, workspace.get("initial_pricing_plan").getAsLong());
     assertEquals("3000000000", workspace.get("initial_pricing_plan").toString(), "a whole number, not 3.0E9");
     assertEquals("Analytical Engine", workspace.get("name").getAsString());
@@ -592,7 +614,7 @@ class AuthenticationApiTest {
     assertEquals(Boolean.FALSE, result.getOpenidEnabled());
     Map<String, Object> options = result.getOptions();
     assertNotNull(options);
-    assertEquals(Set.of("time_entry_invitations", "hide_sidebar", "nested"), options.keySet());
+    assertEquals(setOf("time_entry_invitations", "hide_sidebar", "nested"), options.keySet());
     assertEquals(Boolean.TRUE, options.get("time_entry_invitations"));
     assertEquals("yes", options.get("hide_sidebar"));
     Map<?, ?> nested = assertInstanceOf(Map.class, options.get("nested"));
@@ -615,25 +637,24 @@ class AuthenticationApiTest {
     RecordedRequest request = take();
     assertCommonHeaders(request, false, true);
     JsonObject body = jsonBody(request);
-    assertEquals(Set.of("email", "password", "tos_accepted"), body.keySet());
+    assertEquals(setOf("email", "password", "tos_accepted"), body.keySet());
   }
 
   // ---------------------------------------------------------------- postWorkspaceSso
 
   @Test
   void postWorkspaceSso() throws Exception {
-    server.enqueue(json("""
-        {
-          "certificate": "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----",
-          "domain": "example.com",
-          "enabled": true,
-          "entity_id": "https://idp.example.com/entity",
-          "metadata_url": "https://idp.example.com/metadata.xml",
-          "name": "Example IdP",
-          "shared_sso_profile_id": 8589934592001,
-          "sso_url": "https://idp.example.com/sso"
-        }
-        """));
+    server.enqueue(json(
+        "{\n"
+        + "  \"certificate\": \"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\",\n"
+        + "  \"domain\": \"example.com\",\n"
+        + "  \"enabled\": true,\n"
+        + "  \"entity_id\": \"https://idp.example.com/entity\",\n"
+        + "  \"metadata_url\": \"https://idp.example.com/metadata.xml\",\n"
+        + "  \"name\": \"Example IdP\",\n"
+        + "  \"shared_sso_profile_id\": 8589934592001,\n"
+        + "  \"sso_url\": \"https://idp.example.com/sso\"\n"
+        + "}\n"));
     ModelsSSOConfig settings = new ModelsSSOConfig()
         .certificate("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")
         .domain("example.com")
@@ -651,7 +672,7 @@ class AuthenticationApiTest {
     assertEquals(SSO_PATH, request.getPath());
     assertCommonHeaders(request, true, true);
     JsonObject body = jsonBody(request);
-    assertEquals(Set.of("certificate", "domain", "enabled", "entity_id", "metadata_url", "name",
+    assertEquals(setOf("certificate", "domain", "enabled", "entity_id", "metadata_url", "name",
         "shared_sso_profile_id", "sso_url"), body.keySet());
     assertEquals("https://idp.example.com/entity", body.get("entity_id").getAsString());
     assertEquals("https://idp.example.com/sso", body.get("sso_url").getAsString());
@@ -682,7 +703,7 @@ class AuthenticationApiTest {
     assertNull(result.getSsoUrl());
     assertNull(result.getSharedSsoProfileId());
     JsonObject body = jsonBody(take());
-    assertEquals(Set.of("entity_id", "sso_url"), body.keySet());
+    assertEquals(setOf("entity_id", "sso_url"), body.keySet());
   }
 
   // ---------------------------------------------------------------- required parameters
@@ -765,5 +786,6 @@ class AuthenticationApiTest {
     assertEquals("DELETE", request.getMethod());
     assertEquals(SSO_PATH, request.getPath());
     assertEquals(EXPECTED_AUTH, request.getHeader("Authorization"));
+    assertNoBody(request);
   }
 }

@@ -3,6 +3,7 @@ package io.github.togglapi.client.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.util.List;
 
 import okhttp3.Cookie;
@@ -19,7 +20,7 @@ class CookieStoreTest {
   @Test
   void keepsAHostOnlyCookieForItsHostOnly() {
     store.save(API, setCookie("__Host-timer-session=abc; Path=/; Secure; HttpOnly"));
-    assertEquals(List.of("abc"), values(store.load(HttpUrl.get("https://api.track.toggl.com/api/v9/me"))));
+    assertEquals(Collections.singletonList("abc"), values(store.load(HttpUrl.get("https://api.track.toggl.com/api/v9/me"))));
     assertTrue(store.load(HttpUrl.get("https://evil.example.com/api/v9/me")).isEmpty());
     assertTrue(store.load(HttpUrl.get("https://sub.api.track.toggl.com/api/v9/me")).isEmpty());
   }
@@ -52,7 +53,7 @@ class CookieStoreTest {
 
     store.save(API, setCookie("s=old; Path=/"));
     store.save(API, setCookie("s=new; Path=/"));
-    assertEquals(List.of("new"), values(store.load(HttpUrl.get("https://api.track.toggl.com/"))));
+    assertEquals(Collections.singletonList("new"), values(store.load(HttpUrl.get("https://api.track.toggl.com/"))));
     store.save(API, setCookie("s=gone; Path=/; Max-Age=0"));
     assertTrue(store.load(HttpUrl.get("https://api.track.toggl.com/")).isEmpty());
   }
