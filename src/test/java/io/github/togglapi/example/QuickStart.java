@@ -40,7 +40,8 @@ public final class QuickStart {
       "  --token T        API token (default: $TOGGL_API_TOKEN)",
       "  --email E        email, with --password P (default: $TOGGL_PASSWORD)",
       "  --workspace ID   a workspace you administer, to read its SSO configuration",
-      "  --write          also save, toggle and erase an SSO configuration (only if the workspace has none)",
+      "  --write          with --workspace: also save (disabled), toggle and erase an SSO configuration,",
+      "                   only if the workspace has none",
       "  --reset-token    also reset your API token (the old one stops working)");
 
   private final PrintStream out;
@@ -179,9 +180,15 @@ public final class QuickStart {
           if (current.getConfig() != null) {
             return "skipped: the workspace has a configuration, which this program will not touch";
           }
-          api.postWorkspaceSso(options.workspace, sampleConfig());
-          api.patchWorkspaceSso(options.workspace, new SsoState().enabled(false));
-          return "saved, disabled, then erased: \"" + api.deleteWorkspaceSso(options.workspace) + "\"";
+          // Saved disabled and erased whatever happens, so a real workspace is never left with SSO
+          // pointing at a made-up identity provider.
+          api.postWorkspaceSso(options.workspace, sampleConfig().enabled(false));
+          try {
+            api.patchWorkspaceSso(options.workspace, new SsoState().enabled(false));
+          } finally {
+            api.deleteWorkspaceSso(options.workspace);
+          }
+          return "saved (disabled), toggled, then erased";
         }, s -> s);
       }
     }
@@ -206,7 +213,10 @@ public final class QuickStart {
 
     step("Log out", () -> {
       api.meSessionsDelete();
-      return client.getSession().isEmpty() ? "session ended and forgotten" : "session still held";
+      if (!client.getSession().isEmpty()) {
+        throw new StepFailed("the client still holds the session");
+      }
+      return "session ended and forgotten";
     }, s -> s);
   }
 
@@ -247,9 +257,9 @@ public final class QuickStart {
     } catch (ApiException e) {
       out.println(label + " FAILED");
       throw new StepFailed(name + ": " + e.getMessage());
-    } catch (StepFailed e) {
+    } catch (RuntimeException e) {
       out.println(label + " FAILED");
-      throw new StepFailed(name + ": " + e.getMessage());
+      throw new StepFailed(name + ": " + (e instanceof StepFailed ? e.getMessage() : e.toString()));
     }
     out.println(label + " ok   " + describe.apply(result));
     return result;
@@ -332,6 +342,9 @@ public final class QuickStart {
         }
         if (o.email != null && o.password == null) {
           o.password = env.get("TOGGL_PASSWORD");
+        }
+        if (o.write && o.workspace == null) {
+          throw new IllegalArgumentException("--write needs --workspace");
         }
         if (o.token == null && (o.email == null || o.password == null)) {
           throw new IllegalArgumentException(

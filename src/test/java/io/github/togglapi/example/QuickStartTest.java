@@ -1,13 +1,21 @@
 package io.github.togglapi.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Map;
 
+import io.github.togglapi.client.ApiException;
+import io.github.togglapi.client.api.AuthenticationApi;
+import io.github.togglapi.client.testing.EmbeddedTogglServer;
+import io.github.togglapi.client.testing.EmbeddedTogglServer.Account;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +41,41 @@ class QuickStartTest {
     assertTrue(output.endsWith("All 9 steps passed.\n"), output);
   }
 
+  /** Against a "real" service (here the embedded one), nothing is changed unless asked. */
+  @Test
+  void againstAServiceItIsReadOnlyByDefault() {
+    try (EmbeddedTogglServer toggl = EmbeddedTogglServer.startHttp()) {
+      Account ada = toggl.createAccount("ada@example.com", "correct-horse-battery");
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      Map<String, String> env = Collections.singletonMap("TOGGL_API_TOKEN", ada.getApiToken());
+      int status = new QuickStart(new PrintStream(bytes, true), env).run(new String[] {
+          "--base-url", toggl.baseUrl(), "--workspace", String.valueOf(ada.getWorkspaceId())});
+      String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+      assertEquals(0, status, output);
+      assertTrue(output.contains("(read-only)") && output.contains("All 4 steps passed."), output);
+      assertTrue(output.contains("no SSO for example.com (HTTP 404)"), output);
+      assertEquals(ada.getApiToken(), toggl.account("ada@example.com").getApiToken(), "the token was not reset");
+      assertEquals(4, toggl.requestCount(), "log in, read SSO, SAML2 URL, log out; and nothing else");
+      assertTrue(!output.contains(ada.getApiToken()), output);
+    }
+  }
+
+  @Test
+  void writeModeLeavesNoSsoConfigurationBehind() throws ApiException {
+    try (EmbeddedTogglServer toggl = EmbeddedTogglServer.startHttp()) {
+      Account ada = toggl.createAccount("ada@example.com", "correct-horse-battery");
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      int status = new QuickStart(new PrintStream(bytes, true), Collections.<String, String>emptyMap()).run(new String[] {
+          "--base-url", toggl.baseUrl(), "--token", ada.getApiToken(), "--workspace", String.valueOf(ada.getWorkspaceId()),
+          "--write"});
+      String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+      assertEquals(0, status, output);
+      assertTrue(output.contains("saved (disabled), toggled, then erased"), output);
+      AuthenticationApi api = new AuthenticationApi(toggl.newApiClient().setApiToken(ada.getApiToken()));
+      assertNull(api.getWorkspaceSso(ada.getWorkspaceId()).getConfig());
+    }
+  }
+
   @Test
   void badArgumentsExitWithTwoAndTheUsage() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -40,16 +83,22 @@ class QuickStartTest {
     assertEquals(2, quickStart.run(new String[] {"--bogus"}));
     assertEquals(2, quickStart.run(new String[] {"--base-url", "https://api.track.toggl.com/api/v9"}),
         "a real service needs credentials");
+    assertEquals(2, quickStart.run(new String[] {"--base-url", "https://api.track.toggl.com/api/v9", "--token", "t",
+        "--write"}), "--write needs a workspace");
     String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
     assertTrue(output.contains("Unknown argument: --bogus") && output.contains("Usage:"), output);
   }
 
   @Test
-  void aFailingStepExitsWithOneAndNamesTheStep() {
+  void aFailingStepExitsWithOneAndNamesTheStep() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    // Nothing listens on port 1 of loopback: the first step fails with a connection error.
+    // Nothing listens there any more: the first step fails with a connection error.
     int status = new QuickStart(new PrintStream(bytes, true), Collections.emptyMap())
-        .run(new String[] {"--base-url", "http://127.0.0.1:1/api/v9", "--token", "t0k3n-for-test"});
+        .run(new String[] {"--base-url", "http://127.0.0.1:" + closedPort + "/api/v9", "--token", "t0k3n-for-test"});
     String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
     assertEquals(1, status, output);
     assertTrue(output.contains("FAILED at step 1: Log in with a session"), output);

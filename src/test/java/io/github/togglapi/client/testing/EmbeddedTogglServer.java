@@ -44,9 +44,10 @@ public final class EmbeddedTogglServer implements AutoCloseable {
 
   private final MockWebServer server = new MockWebServer();
   private final TogglService service;
-  private final SpecValidator validator = new SpecValidator();
+  private final SpecValidator validator = SpecValidator.shared();
   private final List<String> violations = new ArrayList<>();
-  private final HandshakeCertificates clientTrust;
+  /** One OkHttp client per server (one connection pool); {@link #httpClient()} hands it out. */
+  private final OkHttpClient httpClient;
 
   private EmbeddedTogglServer(boolean https) {
     this.service = new TogglService(https);
@@ -56,9 +57,10 @@ public final class EmbeddedTogglServer implements AutoCloseable {
           .addSubjectAlternativeName("127.0.0.1")
           .build();
       server.useHttps(new HandshakeCertificates.Builder().heldCertificate(localhost).build().sslSocketFactory(), false);
-      clientTrust = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
+      HandshakeCertificates trust = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
+      httpClient = new OkHttpClient.Builder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
     } else {
-      clientTrust = null;
+      httpClient = new OkHttpClient();
     }
     server.setDispatcher(new Dispatcher() {
       @Override
@@ -102,11 +104,7 @@ public final class EmbeddedTogglServer implements AutoCloseable {
 
   /** @return an OkHttp client that trusts this server's certificate (any client works over HTTP) */
   public OkHttpClient httpClient() {
-    OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    if (clientTrust != null) {
-      builder.sslSocketFactory(clientTrust.sslSocketFactory(), clientTrust.trustManager());
-    }
-    return builder.build();
+    return httpClient;
   }
 
   /** @return a new SDK client pointed at this server, with no credentials */
@@ -120,6 +118,7 @@ public final class EmbeddedTogglServer implements AutoCloseable {
    * @param email the email
    * @param password the password
    * @return the account
+   * @throws IllegalArgumentException if the email has an account already
    */
   public synchronized Account createAccount(String email, String password) {
     TogglService.User user = service.createAccount(email, password, email.substring(0, email.indexOf('@')));
@@ -201,19 +200,25 @@ public final class EmbeddedTogglServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      server.shutdown();
+      server.shutdown(); // waits for requests in flight, so none can add a violation afterwards
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-    List<String> left = takeViolations();
-    if (!left.isEmpty()) {
-      throw new AssertionError("Traffic broke api/openapi.yaml:\n  " + String.join("\n  ", left));
+    } finally {
+      httpClient.connectionPool().evictAll();
+      List<String> left = takeViolations();
+      if (!left.isEmpty()) {
+        throw new AssertionError("Traffic broke api/openapi.yaml:\n  " + String.join("\n  ", left));
+      }
     }
   }
 
   private synchronized MockResponse dispatch(RecordedRequest request) {
     String path = request.getRequestUrl().encodedPath();
-    List<String> requestProblems = validator.checkRequest(request);
+    List<String> requestProblems = new ArrayList<>(validator.checkRequest(request));
+    if (request.getBodySize() > 0 && request.getHeader("Content-Type") == null) {
+      // The validator only reads a body whose media type it knows; without one it would pass.
+      requestProblems.add("a body without a Content-Type");
+    }
     if (!requestProblems.isEmpty()) {
       String message = request.getMethod() + " " + path + ": " + String.join("; ", requestProblems);
       violations.add("request " + message);
@@ -222,7 +227,14 @@ public final class EmbeddedTogglServer implements AutoCloseable {
     if (!path.startsWith(BASE_PATH + "/")) {
       return TogglService.error(404, "Not found");
     }
-    MockResponse response = service.handle(request, path.substring(BASE_PATH.length()));
+    MockResponse response;
+    try {
+      response = service.handle(request, path.substring(BASE_PATH.length()));
+    } catch (RuntimeException e) {
+      // A crash would otherwise drop the connection and leave the client waiting for a timeout.
+      violations.add("server crashed on " + request.getMethod() + " " + path + ": " + e);
+      return TogglService.error(500, "Embedded server failed: " + e);
+    }
     List<String> responseProblems = validator.checkResponse(request, response);
     if (!responseProblems.isEmpty()) {
       String message = request.getMethod() + " " + path + ": " + String.join("; ", responseProblems);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -65,10 +66,14 @@ class EndToEndTest {
     client.setUsername("ada@example.com").setPassword(PASSWORD);
     api.meSessionsPost(new MePostSessionHandlerRequestBody().rememberMe(true));
     client.setUsername(null).setPassword(null);
-    Session session = client.getSession();
-    assertEquals(https ? "__Host-timer-session" : "timer-session", session.getCookies().get(0).name());
-    assertEquals(https, session.getCookies().get(0).secure());
-    assertTrue(session.getCookies().get(0).persistent(), "remember_me makes a 24-hour cookie");
+    okhttp3.Cookie cookie = client.getSession().getCookies().get(0);
+    assertEquals(https ? "__Host-timer-session" : "timer-session", cookie.name());
+    assertEquals(https, cookie.secure());
+    assertTrue(cookie.httpOnly());
+    assertTrue(cookie.hostOnly(), "no Domain attribute");
+    assertEquals("/", cookie.path());
+    long hours = Duration.ofMillis(cookie.expiresAt() - System.currentTimeMillis()).toHours();
+    assertTrue(cookie.persistent() && hours >= 23 && hours <= 24, "remember_me makes a 24-hour cookie: " + hours);
 
     assertNull(api.getWorkspaceSso(user.getDefaultWorkspaceId()).getConfig());
     api.meSessionsDelete();
@@ -81,8 +86,13 @@ class EndToEndTest {
     start(https);
     toggl.createAccount("ada@example.com", PASSWORD);
     ApiClient client = toggl.newApiClient().setUsername("ada@example.com").setPassword(PASSWORD);
-    new AuthenticationApi(client).meSessionsPost(null);
+    AuthenticationApi api = new AuthenticationApi(client);
+    Account ada = toggl.account("ada@example.com");
+    api.meSessionsPost(null);
     assertFalse(client.getSession().getCookies().get(0).persistent());
+    client.setUsername(null).setPassword(null);
+    toggl.advanceClock(Duration.ofDays(30));
+    api.getWorkspaceSso(ada.getWorkspaceId()); // a browser session does not expire on the server's clock
   }
 
   @ParameterizedTest(name = "https={0}")
@@ -277,6 +287,23 @@ class EndToEndTest {
     assertTrue(reported.getMessage().contains("broke api/openapi.yaml"), reported.getMessage());
     assertTrue(reported.getMessage().contains("email"), reported.getMessage());
     toggl = null;
+  }
+
+  @Test
+  void aBodyWithoutContentTypeIsAViolationNotASilentPass() throws Exception {
+    start(false);
+    Account ada = toggl.createAccount("ada@example.com", PASSWORD);
+    okhttp3.Request raw = new okhttp3.Request.Builder()
+        .url(toggl.baseUrl() + "/workspaces/" + ada.getWorkspaceId() + "/sso")
+        .header("Authorization", okhttp3.Credentials.basic(ada.getApiToken(), "api_token"))
+        .patch(okhttp3.RequestBody.create("{\"enabled\":\"x\"}".getBytes(StandardCharsets.UTF_8), null))
+        .build();
+    try (okhttp3.Response response = toggl.httpClient().newCall(raw).execute()) {
+      assertEquals(400, response.code());
+    }
+    List<String> violations = toggl.takeViolations();
+    assertEquals(1, violations.size(), violations.toString());
+    assertTrue(violations.get(0).contains("without a Content-Type"), violations.get(0));
   }
 
   private static ModelsSSOConfig config(String domain) {

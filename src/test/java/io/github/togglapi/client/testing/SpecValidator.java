@@ -30,6 +30,11 @@ final class SpecValidator {
 
   private final OpenApiInteractionValidator validator;
 
+  /** Parsing the spec takes a third of a second; every server shares one (it is thread-safe). */
+  static SpecValidator shared() {
+    return Shared.INSTANCE;
+  }
+
   SpecValidator() {
     this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(readSpec())
         .withBasePathOverride(EmbeddedTogglServer.BASE_PATH)
@@ -101,5 +106,9 @@ final class SpecValidator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static final class Shared {
+    static final SpecValidator INSTANCE = new SpecValidator();
   }
 }

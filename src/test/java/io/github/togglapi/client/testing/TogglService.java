@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import okhttp3.HttpUrl;
@@ -59,6 +60,14 @@ final class TogglService {
   }
 
   MockResponse handle(RecordedRequest request, String path) {
+    try {
+      return route(request, path);
+    } catch (BadRequest e) {
+      return error(400, e.getMessage());
+    }
+  }
+
+  private MockResponse route(RecordedRequest request, String path) {
     String method = request.getMethod();
     Matcher sso = WORKSPACE_SSO.matcher(path);
     Matcher callback = SAML2_CALLBACK.matcher(path);
@@ -85,6 +94,9 @@ final class TogglService {
   // ---- accounts and sessions -------------------------------------------------------------------
 
   User createAccount(String email, String password, String fullName) {
+    if (user(email) != null) {
+      throw new IllegalArgumentException("An account for " + email + " exists already");
+    }
     User user = new User(nextUserId++, email, password, fullName, newToken(), now());
     Workspace workspace = new Workspace(nextWorkspaceId++, fullName + "'s workspace", user);
     user.defaultWorkspaceId = workspace.id;
@@ -155,7 +167,7 @@ final class TogglService {
     String value = randomText(32);
     Instant expires = rememberMe ? now().plus(REMEMBER_ME) : null;
     sessions.put(value, new Session(auth.user, expires));
-    String cookie = (https ? SECURE_COOKIE : PLAIN_COOKIE) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
+    String cookie = (https ? SECURE_COOKIE : PLAIN_COOKIE) + "=" + value + "; Path=/; HttpOnly"
         + (https ? "; Secure" : "")
         + (rememberMe ? "; Max-Age=" + REMEMBER_ME.getSeconds() : "");
     return json(200, user(auth.user)).addHeader("Set-Cookie", cookie);
@@ -320,7 +332,7 @@ final class TogglService {
     }
     String value = randomText(32);
     sessions.put(value, new Session(user, null));
-    String cookie = (https ? SECURE_COOKIE : PLAIN_COOKIE) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
+    String cookie = (https ? SECURE_COOKIE : PLAIN_COOKIE) + "=" + value + "; Path=/; HttpOnly"
         + (https ? "; Secure" : "");
     return new MockResponse().setResponseCode(302)
         .setHeader("Location", WEB_APP)
@@ -458,8 +470,16 @@ final class TogglService {
   }
 
   private static JsonObject jsonBody(RecordedRequest request) {
-    JsonElement parsed = JsonParser.parseString(request.getBody().clone().readUtf8());
-    return parsed.isJsonObject() ? parsed.getAsJsonObject() : new JsonObject();
+    JsonElement parsed;
+    try {
+      parsed = JsonParser.parseString(request.getBody().clone().readUtf8());
+    } catch (JsonParseException e) {
+      throw new BadRequest("The body is not valid JSON");
+    }
+    if (!parsed.isJsonObject()) {
+      throw new BadRequest("The body must be a JSON object");
+    }
+    return parsed.getAsJsonObject();
   }
 
   private static Map<String, String> formBody(RecordedRequest request) {
@@ -481,14 +501,28 @@ final class TogglService {
     }
   }
 
+  /** A string field; anything but a string or null is a bad request (the validator should have said so). */
   private static String string(JsonObject json, String name) {
     JsonElement value = json.get(name);
-    return value == null || value.isJsonNull() ? null : value.getAsString();
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      throw new BadRequest(name + " must be a string");
+    }
+    return value.getAsString();
   }
 
+  /** A boolean field; anything but true, false or null is a bad request. */
   private static Boolean bool(JsonObject json, String name) {
     JsonElement value = json.get(name);
-    return value == null || value.isJsonNull() ? null : value.getAsBoolean();
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+      throw new BadRequest(name + " must be true or false");
+    }
+    return value.getAsBoolean();
   }
 
   static MockResponse json(int status, JsonElement body) {
@@ -567,6 +601,15 @@ final class TogglService {
     Session(User user, Instant expiresAt) {
       this.user = user;
       this.expiresAt = expiresAt;
+    }
+  }
+
+  /** A request the service refuses with 400 and a message. */
+  private static final class BadRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadRequest(String message) {
+      super(message);
     }
   }
 
