@@ -19,6 +19,7 @@ import okhttp3.Callback;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
 import okhttp3.FormBody;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -56,6 +57,7 @@ public final class ApiClient {
   private volatile HttpUrl basePath = HttpUrl.get(DEFAULT_BASE_PATH);
   private volatile String userAgent = DEFAULT_USER_AGENT;
   private volatile boolean debugging;
+  private volatile RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private String username;
   private String password;
   private volatile HttpBasicAuth credentials;
@@ -85,15 +87,23 @@ public final class ApiClient {
   }
 
   /**
-   * Sets the URL that operation paths are relative to. The session cookies stay bound to the host
-   * that set them, so they are not sent to a new host.
+   * Sets the URL that operation paths are relative to. Set it before the credentials: moving a
+   * client that holds credentials to another host is refused, so that a password or token never
+   * reaches a host it was not given for. Session cookies stay bound to the host that set them.
    *
    * @param basePath an http or https URL, for example {@value #DEFAULT_BASE_PATH}
    * @return this client
    * @throws IllegalArgumentException if it is not an http or https URL
+   * @throws IllegalStateException if credentials are set and the host would change
    */
-  public ApiClient setBasePath(String basePath) {
-    this.basePath = HttpUrl.get(basePath);
+  public synchronized ApiClient setBasePath(String basePath) {
+    HttpUrl url = HttpUrl.get(basePath);
+    if (credentials != null && !url.host().equals(this.basePath.host())) {
+      // Credentials are given for one service; they must never follow the client to another host.
+      throw new IllegalStateException("Credentials are set for " + this.basePath.host()
+          + "; set the base path before the credentials, or remove them first");
+    }
+    this.basePath = url;
     return this;
   }
 
@@ -167,6 +177,7 @@ public final class ApiClient {
     if (userAgent == null || userAgent.isEmpty()) {
       throw new IllegalArgumentException("userAgent must not be empty");
     }
+    new Headers.Builder().add("User-Agent", userAgent); // rejects CR, LF and other header injection
     this.userAgent = userAgent;
     return this;
   }
@@ -252,6 +263,65 @@ public final class ApiClient {
    */
   public synchronized ApiClient setCallTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().callTimeout(millis, TimeUnit.MILLISECONDS).build());
+  }
+
+  /** @return how many times a call may be retried (default 3); 0 means never */
+  public int getMaxRetries() {
+    return retryPolicy.maxRetries;
+  }
+
+  /**
+   * Sets how many times a call may be tried again: after 429 (any method), and after 502, 503,
+   * 504 or a failed connection (GET, PUT and DELETE only, since a POST or PATCH may have taken
+   * effect). 402 (quota) is never retried. 0 switches every retry off, 429 included.
+   *
+   * @param maxRetries retries after the first attempt; 0 for none
+   * @return this client
+   */
+  public synchronized ApiClient setMaxRetries(int maxRetries) {
+    retryPolicy = retryPolicy.withMaxRetries(maxRetries);
+    return this;
+  }
+
+  /** @return the wait before the first retry, in milliseconds (default 1 s) */
+  public long getInitialRetryDelay() {
+    return retryPolicy.initialDelayMillis;
+  }
+
+  /**
+   * Sets the wait before the first retry; each further retry waits twice as long, with jitter (a
+   * random part, so that many clients do not retry in step). A {@code Retry-After} from the server
+   * takes precedence.
+   *
+   * @param millis milliseconds
+   * @return this client
+   */
+  public synchronized ApiClient setInitialRetryDelay(long millis) {
+    retryPolicy = retryPolicy.withInitialDelay(millis);
+    return this;
+  }
+
+  /** @return the longest wait before a retry, in milliseconds (default 30 s) */
+  public long getMaxRetryWait() {
+    return retryPolicy.maxWaitMillis;
+  }
+
+  /**
+   * Sets the longest the client waits before a retry. When the server asks for longer
+   * ({@code Retry-After}), the client does not wait at all: the call fails with
+   * {@link RateLimitException}, which carries the wait asked for. A server, or a man in the
+   * middle, could otherwise park the caller for hours.
+   *
+   * @param millis milliseconds
+   * @return this client
+   */
+  public synchronized ApiClient setMaxRetryWait(long millis) {
+    retryPolicy = retryPolicy.withMaxWait(millis);
+    return this;
+  }
+
+  RetryPolicy retryPolicy() {
+    return retryPolicy;
   }
 
   /** @return true if requests and responses are logged */
@@ -473,9 +543,14 @@ public final class ApiClient {
         // carry the session to another host.
         .followRedirects(false)
         .followSslRedirects(false)
+        // OkHttp would silently send a request again on a failed connection, POSTs included; our
+        // RetryInterceptor retries, and only what is safe to repeat.
+        .retryOnConnectionFailure(false)
         // The session lives in this client's CookieStore, scoped per operation.
         .cookieJar(CookieJar.NO_COOKIES)
-        // After the caller's interceptors, so that they never see credentials or cookies.
+        .addInterceptor(new RetryInterceptor(this))
+        // After the caller's interceptors, so that they never see credentials or cookies; after
+        // retries, so that each attempt carries the session as it is then.
         .addInterceptor(new AuthInterceptor(this, cookies));
     if (debugging) {
       builder.addInterceptor(new DebugLogger(this));

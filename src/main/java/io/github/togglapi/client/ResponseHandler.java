@@ -2,6 +2,8 @@ package io.github.togglapi.client;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -40,11 +42,11 @@ final class ResponseHandler {
     try {
       body = readBody(response);
     } catch (IOException e) {
-      throw new ApiException(request + " failed with HTTP " + code + ": the body could not be read ("
-          + safe(e.toString(), request) + ")", e, code, headers, null);
+      throw new NetworkException(request + " answered HTTP " + code + " but its body broke off ("
+          + safe(e.toString(), request) + ")", e, code, headers);
     }
     if (!success) {
-      throw new ApiException(request + " failed with HTTP " + code + ": " + describeBody(request, response, body),
+      throw failure(request + " failed with HTTP " + code + ": " + describeBody(request, response, body),
           code, headers, body);
     }
     T data = decode(request, response, headers, body, returnType);
@@ -57,7 +59,49 @@ final class ResponseHandler {
   ApiException noAnswer(Call call, IOException e) {
     ApiRequest request = describe(call);
     String what = call.isCanceled() ? "was cancelled" : "got no answer";
-    return new ApiException(request + " " + what + ": " + safe(e.toString(), request), e);
+    return new NetworkException(request + " " + what + ": " + safe(e.toString(), request), e);
+  }
+
+  /** The exception type says what the caller can do about it. */
+  private static ApiException failure(String message, int code, Map<String, List<String>> headers, String body) {
+    switch (code) {
+      case 401:
+        return new AuthenticationException(message, code, headers, body);
+      case 402:
+        Duration resetsIn = seconds(first(headers, "X-Toggl-Quota-Resets-In"));
+        if (resetsIn == null) {
+          resetsIn = RetryPolicy.parseRetryAfter(first(headers, "Retry-After"), Instant.now());
+        }
+        Long remaining = longValue(first(headers, "X-Toggl-Quota-Remaining"));
+        return new QuotaExceededException(message + (resetsIn == null ? "" : " (quota frees requests in "
+            + resetsIn.getSeconds() + " s)"), headers, body, resetsIn, remaining == null ? null : remaining.intValue());
+      case 403:
+        return new PermissionException(message, code, headers, body);
+      case 404:
+        return new NotFoundException(message, code, headers, body);
+      case 429:
+        Duration retryAfter = RetryPolicy.parseRetryAfter(first(headers, "Retry-After"), Instant.now());
+        return new RateLimitException(message + (retryAfter == null ? "" : " (retry after "
+            + retryAfter.getSeconds() + " s)"), headers, body, retryAfter);
+      default:
+        return code >= 500 && code <= 599
+            ? new ServerException(message, code, headers, body)
+            : new ApiException(message, code, headers, body);
+    }
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static Long longValue(String text) {
+    return text != null && text.trim().matches("\\d{1,9}") ? Long.valueOf(text.trim()) : null;
+  }
+
+  private static Duration seconds(String text) {
+    Long value = longValue(text);
+    return value == null ? null : Duration.ofSeconds(value);
   }
 
   private <T> T decode(ApiRequest request, Response response, Map<String, List<String>> headers, String body,

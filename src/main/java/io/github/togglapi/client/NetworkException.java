@@ -1,0 +1,44 @@
+package io.github.togglapi.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * No (complete) answer came: the connection was refused or reset, a timeout ran out, TLS failed, the
+ * body broke off, or the call was cancelled. The cause is the I/O error. {@link #getCode()} is 0,
+ * unless the status line and headers arrived before the body broke off. Idempotent calls (GET,
+ * PUT, DELETE) were retried before this was thrown; POST and PATCH never are, as they may have
+ * reached the server.
+ */
+public class NetworkException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * An exception for a call that got no answer.
+   *
+   * @param message what happened; must not contain secrets
+   * @param cause the I/O error
+   */
+  public NetworkException(String message, IOException cause) {
+    super(message, cause);
+  }
+
+  /**
+   * An exception for an answer whose body broke off.
+   *
+   * @param message what happened; must not contain secrets
+   * @param cause the I/O error
+   * @param code the HTTP status that arrived
+   * @param responseHeaders the headers that arrived
+   */
+  public NetworkException(String message, IOException cause, int code, Map<String, List<String>> responseHeaders) {
+    super(message, cause, code, responseHeaders, null);
+  }
+
+  /** @return true if a timeout (connect, read, write or whole call) ran out */
+  public boolean isTimeout() {
+    return getCause() instanceof InterruptedIOException;
+  }
+}

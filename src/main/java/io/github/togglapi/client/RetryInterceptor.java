@@ -1,0 +1,93 @@
+package io.github.togglapi.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.Instant;
+
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Tries a call again as {@link RetryPolicy} allows: after 429 (waiting what {@code Retry-After}
+ * asks, unless that is longer than the client allows), and, for idempotent methods only, after
+ * 502, 503, 504 or a failed connection. Stops at once when the call is cancelled or times out.
+ * OkHttp's own silent retry is switched off in {@link ApiClient}, so this is the only one.
+ */
+final class RetryInterceptor implements Interceptor {
+  /** How often a waiting retry checks whether its call was cancelled. */
+  private static final long CANCEL_CHECK_MILLIS = 20;
+
+  private final ApiClient client;
+
+  RetryInterceptor(ApiClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    RetryPolicy policy = client.retryPolicy();
+    Request request = chain.request();
+    String method = request.method();
+    for (int retry = 0; ; retry++) {
+      Response response;
+      try {
+        response = chain.proceed(request);
+      } catch (IOException e) {
+        if (retry >= policy.maxRetries || !RetryPolicy.isIdempotent(method) || chain.call().isCanceled()) {
+          throw e;
+        }
+        long wait = policy.backoffMillis(retry);
+        log(request, "failed (" + e + ")", wait, retry, policy);
+        sleep(chain, wait);
+        continue;
+      }
+      if (retry >= policy.maxRetries || !RetryPolicy.isRetryable(response.code(), method)) {
+        return response;
+      }
+      long wait = policy.backoffMillis(retry);
+      if (response.code() == 429 || response.code() == 503) {
+        Duration asked = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
+        if (asked != null && asked.toMillis() > policy.maxWaitMillis) {
+          return response; // longer than we may wait: the caller gets the 429 and the wait asked
+        }
+        if (asked != null) {
+          wait = asked.toMillis();
+        }
+      }
+      log(request, "answered HTTP " + response.code(), wait, retry, policy);
+      response.close();
+      sleep(chain, wait);
+    }
+  }
+
+  private void log(Request request, String what, long wait, int retry, RetryPolicy policy) {
+    if (client.isDebugging()) {
+      ApiRequest described = request.tag(ApiRequest.class);
+      DebugLogger.LOG.info(client.redact((described != null ? described.toString() : request.method() + " "
+          + request.url().encodedPath()) + " " + what + "; retry " + (retry + 1) + " of " + policy.maxRetries
+          + " in " + wait + " ms", described));
+    }
+  }
+
+  /** Waits, but gives up at once if the call is cancelled (or its whole-call timeout fires). */
+  private static void sleep(Chain chain, long millis) throws IOException {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
+    while (true) {
+      if (chain.call().isCanceled()) {
+        throw new InterruptedIOException("Canceled while waiting to retry");
+      }
+      long left = (deadline - System.nanoTime()) / 1_000_000L;
+      if (left <= 0) {
+        return;
+      }
+      try {
+        Thread.sleep(Math.min(left, CANCEL_CHECK_MILLIS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("Interrupted while waiting to retry");
+      }
+    }
+  }
+}

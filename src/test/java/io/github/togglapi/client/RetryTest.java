@@ -1,0 +1,232 @@
+package io.github.togglapi.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+import io.github.togglapi.client.api.AuthenticationApi;
+import io.github.togglapi.client.model.SsoState;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Retries: what is retried, how long the client waits, and when it stops. */
+class RetryTest {
+  private final MockWebServer server = new MockWebServer();
+  private ApiClient client;
+  private AuthenticationApi api;
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+    client = new ApiClient().setBasePath(server.url("/api/v9").toString()).setInitialRetryDelay(1);
+    api = new AuthenticationApi(client);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  @Test
+  void defaults() {
+    ApiClient fresh = new ApiClient();
+    assertEquals(3, fresh.getMaxRetries());
+    assertEquals(1_000, fresh.getInitialRetryDelay());
+    assertEquals(30_000, fresh.getMaxRetryWait());
+    assertThrows(IllegalArgumentException.class, () -> fresh.setMaxRetries(-1));
+  }
+
+  @Test
+  void tooManyRequestsIsRetriedForAnyMethodEvenPost() throws Exception {
+    server.enqueue(json429(null));
+    server.enqueue(json429(null));
+    server.enqueue(new MockResponse().setBody("\"new-token\"").setHeader("Content-Type", "application/json"));
+    assertEquals("new-token", api.postResetToken());
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void tooManyRequestsAfterTheLastRetryIsARateLimitException() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(json429(null));
+    }
+    assertThrows(RateLimitException.class, () -> api.postResetToken());
+    assertEquals(4, server.getRequestCount(), "the first try and 3 retries");
+  }
+
+  @Test
+  void zeroRetriesSwitchesEveryRetryOffIncluding429() {
+    client.setMaxRetries(0);
+    server.enqueue(json429(null));
+    assertThrows(RateLimitException.class, () -> api.postResetToken());
+    server.enqueue(new MockResponse().setResponseCode(503));
+    assertThrows(ServerException.class, () -> api.getWorkspaceSso(1L));
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void retryAfterInSecondsIsHonoured() throws Exception {
+    server.enqueue(json429("1"));
+    server.enqueue(new MockResponse().setBody("\"ok\"").setHeader("Content-Type", "application/json"));
+    long start = System.nanoTime();
+    api.postResetToken();
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(waited >= 950, "waited " + waited + " ms for Retry-After: 1");
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsHonoured() throws Exception {
+    Instant now = Instant.parse("2026-11-29T10:00:00Z");
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(90).atOffset(ZoneOffset.UTC));
+    assertEquals(Duration.ofSeconds(90), RetryPolicy.parseRetryAfter(date, now));
+    assertEquals(Duration.ZERO, RetryPolicy.parseRetryAfter(date, now.plusSeconds(600)), "a date in the past");
+    assertEquals(Duration.ofSeconds(120), RetryPolicy.parseRetryAfter(" 120 ", now));
+    assertNull(RetryPolicy.parseRetryAfter("soon", now));
+    assertNull(RetryPolicy.parseRetryAfter("-5", now));
+    assertNull(RetryPolicy.parseRetryAfter(null, now));
+  }
+
+  @Test
+  void aWaitLongerThanAllowedIsNotWaitedButReported() {
+    server.enqueue(json429("7200")); // two hours: a server or a man in the middle parking us
+    long start = System.nanoTime();
+    RateLimitException e = assertThrows(RateLimitException.class, () -> api.postResetToken());
+    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 5_000);
+    assertEquals(Duration.ofHours(2), e.getRetryAfter());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void badGatewayAndFriendsAreRetriedOnlyForIdempotentMethods() throws Exception {
+    for (int status : new int[] {502, 503, 504}) {
+      server.enqueue(new MockResponse().setResponseCode(status));
+      server.enqueue(json("{\"config\":null}"));
+      api.getWorkspaceSso(1L); // GET: retried
+      server.enqueue(new MockResponse().setResponseCode(status));
+      server.enqueue(json("\"removed\""));
+      assertEquals("removed", api.deleteWorkspaceSso(1L)); // DELETE: retried
+      server.enqueue(new MockResponse().setResponseCode(status));
+      assertThrows(ServerException.class, () -> api.postResetToken()); // POST: never
+      server.enqueue(new MockResponse().setResponseCode(status));
+      assertThrows(ServerException.class, () -> api.patchWorkspaceSso(1L, new SsoState().enabled(true))); // PATCH
+    }
+    assertEquals(18, server.getRequestCount());
+    server.enqueue(new MockResponse().setResponseCode(500));
+    assertThrows(ServerException.class, () -> api.getWorkspaceSso(1L));
+    assertEquals(19, server.getRequestCount(), "500 is not retried: it is a bug, not a passing state");
+  }
+
+  @Test
+  void quotaExhaustedIsNeverRetried() {
+    server.enqueue(new MockResponse().setResponseCode(402).setHeader("Retry-After", "1"));
+    assertThrows(QuotaExceededException.class, () -> api.getWorkspaceSso(1L));
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void aDroppedConnectionIsRetriedForGetButAPostThatMayHaveArrivedIsNeverReplayed() throws Exception {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(json("{\"config\":null}"));
+    api.getWorkspaceSso(1L);
+    assertEquals(2, server.getRequestCount());
+
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(json("\"second token\""));
+    NetworkException e = assertThrows(NetworkException.class, () -> api.postResetToken());
+    assertEquals(3, server.getRequestCount(), "the POST reached the server once and was not sent again");
+    assertTrue(e.getCause() instanceof IOException);
+  }
+
+  @Test
+  void cancellingAnAsyncCallStopsItsRetryAtOnce() throws Exception {
+    server.enqueue(json429("20")); // within the 30 s the client may wait
+    ApiClientTest.Recorder<String> recorder = new ApiClientTest.Recorder<>();
+    okhttp3.Call call = api.postResetTokenAsync(recorder);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    long start = System.nanoTime();
+    call.cancel();
+    recorder.awaitIdle(client);
+    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 2_000);
+    assertEquals(1, recorder.failures.get());
+    assertEquals(0, recorder.successes.get());
+    assertTrue(recorder.error.get() instanceof NetworkException);
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void theWholeCallTimeoutAlsoBoundsRetries() {
+    client.setCallTimeout(500);
+    server.enqueue(json429("20"));
+    long start = System.nanoTime();
+    NetworkException e = assertThrows(NetworkException.class, () -> api.postResetToken());
+    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 3_000);
+    assertTrue(e.isTimeout() || e.getMessage().contains("cancel"), e.getMessage());
+  }
+
+  @Test
+  void retriesShowInTheDebugLog() throws Exception {
+    List<String> logged = Collections.synchronizedList(new ArrayList<String>());
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    DebugLogger.LOG.addHandler(capture);
+    try {
+      client.setDebugging(true);
+      server.enqueue(json429(null));
+      server.enqueue(json("\"ok\""));
+      api.postResetToken();
+      String all = String.join("\n", logged);
+      assertTrue(all.contains("POST /me/reset_token (postResetToken) answered HTTP 429; retry 1 of 3 in"), all);
+      assertEquals(2, logged.stream().filter(line -> line.startsWith("--> POST")).count(), all);
+    } finally {
+      DebugLogger.LOG.removeHandler(capture);
+    }
+  }
+
+  @Test
+  void backoffGrowsExponentiallyWithJitterAndStaysUnderTheCap() {
+    RetryPolicy policy = new RetryPolicy(10, 100, 1_000);
+    for (int retry = 0; retry < 8; retry++) {
+      long full = Math.min(100L << retry, 1_000);
+      for (int sample = 0; sample < 50; sample++) {
+        long wait = policy.backoffMillis(retry);
+        assertTrue(wait >= full / 2 && wait <= full, "retry " + retry + " waited " + wait);
+      }
+    }
+  }
+
+  private static MockResponse json429(String retryAfter) {
+    MockResponse response = new MockResponse().setResponseCode(429).setBody("\"Too many requests\"");
+    return retryAfter == null ? response : response.setHeader("Retry-After", retryAfter);
+  }
+
+  private static MockResponse json(String body) {
+    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+  }
+}
