@@ -8,11 +8,13 @@ import java.time.Instant;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Tries a call again as {@link RetryPolicy} allows: after 429 (waiting what {@code Retry-After}
  * asks, unless that is longer than the client allows), and, for idempotent methods only, after
- * 502, 503, 504 or a failed connection. Stops at once when the call is cancelled or times out.
+ * 502, 503, 504, a failed connection or a body that broke off. Stops at once when the call is
+ * cancelled or times out.
  * OkHttp's own silent retry is switched off in {@link ApiClient}, so this is the only one.
  */
 final class RetryInterceptor implements Interceptor {
@@ -44,6 +46,12 @@ final class RetryInterceptor implements Interceptor {
         continue;
       }
       if (retry >= policy.maxRetries || !RetryPolicy.isRetryable(response.code(), method)) {
+        if (retry < policy.maxRetries && RetryPolicy.isIdempotent(method) && !bodyArrives(response)) {
+          long wait = policy.backoffMillis(retry);
+          log(request, "answered HTTP " + response.code() + " but its body broke off", wait, retry, policy);
+          sleep(chain, wait);
+          continue;
+        }
         return response;
       }
       long wait = policy.backoffMillis(retry);
@@ -59,6 +67,26 @@ final class RetryInterceptor implements Interceptor {
       log(request, "answered HTTP " + response.code(), wait, retry, policy);
       response.close();
       sleep(chain, wait);
+    }
+  }
+
+  /**
+   * Reads the whole body now, while the call may still be tried again: a connection that breaks
+   * in the middle of a body is a connection failure too. Bodies of this API are small.
+   *
+   * @return true if the body arrived; false (and the response closed) if it broke off
+   */
+  private static boolean bodyArrives(Response response) {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return true;
+    }
+    try {
+      body.source().request(Long.MAX_VALUE);
+      return true;
+    } catch (IOException e) {
+      response.close();
+      return false;
     }
   }
 
