@@ -32,24 +32,21 @@ final class ResponseHandler {
     int code = response.code();
     Map<String, List<String>> headers = response.headers().toMultimap();
     boolean success = response.isSuccessful() || (request.isRedirectExpected() && code / 100 == 3);
-    if (success && returnType == null) {
-      if (request.endsSession()) {
-        client.endSession();
+    T data = null;
+    if (!success || returnType != null) { // a successful void answer's body is not read
+      String body;
+      try {
+        body = readBody(response);
+      } catch (IOException e) {
+        throw new NetworkException(request + " answered HTTP " + code + " but its body broke off ("
+            + safe(e.toString(), request) + ")", e, code, headers);
       }
-      return new ApiResponse<>(code, headers, null);
+      if (!success) {
+        throw failure(request + " failed with HTTP " + code + ": " + describeBody(request, response, body),
+            code, headers, body);
+      }
+      data = decode(request, response, headers, body, returnType);
     }
-    String body;
-    try {
-      body = readBody(response);
-    } catch (IOException e) {
-      throw new NetworkException(request + " answered HTTP " + code + " but its body broke off ("
-          + safe(e.toString(), request) + ")", e, code, headers);
-    }
-    if (!success) {
-      throw failure(request + " failed with HTTP " + code + ": " + describeBody(request, response, body),
-          code, headers, body);
-    }
-    T data = decode(request, response, headers, body, returnType);
     if (request.endsSession()) {
       client.endSession();
     }

@@ -20,9 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import io.github.togglapi.client.api.AuthenticationApi;
 import io.github.togglapi.client.model.MePostSessionHandlerRequestBody;
@@ -314,22 +311,7 @@ class ApiClientTest {
 
   @Test
   void debugLogsRedactEverySecret() throws Exception {
-    List<String> logged = Collections.synchronizedList(new ArrayList<>());
-    Logger logger = Logger.getLogger("io.github.togglapi.client.http");
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.addHandler(capture);
-    try {
+    try (LogCapture log = LogCapture.debugLog()) {
       client.setDebugging(true).setUsername("ada@example.com").setPassword(PASSWORD);
       String sessionValue = "sessioncanary0123456789";
       server.enqueue(json("{\"id\":1,\"api_token\":\"" + TOKEN + "\"}")
@@ -346,7 +328,7 @@ class ApiClientTest {
       server.enqueue(new MockResponse().setResponseCode(401).setBody("\"bad password " + PASSWORD + "\""));
       ApiException e = assertThrows(ApiException.class, () -> api.getWorkspaceSso(1L));
 
-      String all = String.join("\n", logged) + "\n" + e.getMessage();
+      String all = log.all() + "\n" + e.getMessage();
       assertTrue(all.contains("POST") && all.contains("/me/sessions"), "something was logged");
       String basic = Base64.getEncoder().encodeToString(("ada@example.com:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
       for (String secret : Arrays.asList(PASSWORD, SIGNUP_PASSWORD, TOKEN, sessionValue, "confirmcanary42", "samlcanaryassertion", basic)) {
@@ -354,8 +336,6 @@ class ApiClientTest {
       }
       assertTrue(all.contains("Authorization: ****") && all.contains("Set-Cookie: ****"), all);
       assertTrue(all.contains("(secret body, 33 characters)"), all);
-    } finally {
-      logger.removeHandler(capture);
     }
   }
 

@@ -10,12 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 import io.github.togglapi.client.api.AuthenticationApi;
 import io.github.togglapi.client.model.SsoState;
@@ -182,30 +177,14 @@ class RetryTest {
 
   @Test
   void retriesShowInTheDebugLog() throws Exception {
-    List<String> logged = Collections.synchronizedList(new ArrayList<String>());
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    DebugLogger.LOG.addHandler(capture);
-    try {
+    try (LogCapture log = LogCapture.debugLog()) {
       client.setDebugging(true);
       server.enqueue(json429(null));
       server.enqueue(json("\"ok\""));
       api.postResetToken();
-      String all = String.join("\n", logged);
+      String all = log.all();
       assertTrue(all.contains("POST /me/reset_token (postResetToken) answered HTTP 429; retry 1 of 3 in"), all);
-      assertEquals(2, logged.stream().filter(line -> line.startsWith("--> POST")).count(), all);
-    } finally {
-      DebugLogger.LOG.removeHandler(capture);
+      assertEquals(2, log.messages().stream().filter(line -> line.startsWith("--> POST")).count(), all);
     }
   }
 
