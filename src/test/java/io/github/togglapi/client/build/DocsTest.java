@@ -1,0 +1,132 @@
+package io.github.togglapi.client.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+
+/** Docs that cannot rot: every Java sample compiles, every relative link resolves. */
+class DocsTest {
+  private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern CLASS_NAME = Pattern.compile("(?m)^(?:public\\s+)?(?:final\\s+)?class\\s+(\\w+)");
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+  private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*$");
+  private static final Pattern ANCHOR = Pattern.compile("<a id=\"([^\"]+)\"");
+
+  @Test
+  void everyJavaSampleCompiles() throws IOException {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    assertNotNull(compiler, "tests must run on a JDK");
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> failures = new ArrayList<>();
+    int compiled = 0;
+    for (Path doc : docs()) {
+      Matcher block = JAVA_BLOCK.matcher(read(doc));
+      while (block.find()) {
+        String source = block.group(1);
+        Matcher name = CLASS_NAME.matcher(source);
+        assertTrue(name.find(), "a sample in " + doc + " declares no class:\n" + source);
+        Path dir = Files.createTempDirectory("sample");
+        Path file = dir.resolve(name.group(1) + ".java");
+        Files.write(file, source.getBytes(StandardCharsets.UTF_8));
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+          boolean ok = compiler.getTask(null, files, diagnostics,
+              Arrays.asList("--release", "8", "-proc:none", "-Xlint:-options", "-classpath", classPath, "-d", dir.toString()),
+              null, files.getJavaFileObjects(file.toFile())).call();
+          if (!ok) {
+            StringBuilder why = new StringBuilder(doc + " sample " + name.group(1) + ":");
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+              why.append("\n  line ").append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT));
+            }
+            failures.add(why.toString());
+          }
+        }
+        compiled++;
+      }
+    }
+    assertEquals(new ArrayList<String>(), failures);
+    assertTrue(compiled >= 17, "only " + compiled + " samples found");
+  }
+
+  @Test
+  void everyRelativeLinkResolves() throws IOException {
+    List<String> broken = new ArrayList<>();
+    int checked = 0;
+    for (Path doc : docs()) {
+      Matcher link = LINK.matcher(read(doc));
+      while (link.find()) {
+        String target = link.group(1);
+        if (target.matches("[a-z]+:.*") || target.equals("#")) {
+          continue; // absolute URLs are not checked here (no network in tests); "#" is the top
+        }
+        checked++;
+        String path = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
+        String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
+        Path resolved = path.isEmpty() ? doc : doc.toAbsolutePath().getParent().resolve(path).normalize();
+        if (!Files.exists(resolved)) {
+          broken.add(doc + ": " + target + " (no such file)");
+        } else if (anchor != null && !anchors(resolved).contains(anchor)) {
+          broken.add(doc + ": " + target + " (no such anchor)");
+        }
+      }
+    }
+    assertEquals(new ArrayList<String>(), broken);
+    assertTrue(checked > 100, "only " + checked + " links checked");
+  }
+
+  /** GitHub's anchors: explicit ids, and headings lower-cased with punctuation dropped. */
+  private static Set<String> anchors(Path file) throws IOException {
+    Set<String> anchors = new HashSet<>();
+    if (!file.toString().endsWith(".md")) {
+      return anchors;
+    }
+    String text = read(file);
+    Matcher id = ANCHOR.matcher(text);
+    while (id.find()) {
+      anchors.add(id.group(1));
+    }
+    Matcher heading = HEADING.matcher(text.replaceAll("(?s)```.*?```", ""));
+    while (heading.find()) {
+      anchors.add(heading.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+    }
+    return anchors;
+  }
+
+  private static List<Path> docs() throws IOException {
+    List<Path> docs = new ArrayList<>();
+    docs.add(Paths.get("README.md"));
+    try (Stream<Path> files = Files.list(Paths.get("docs"))) {
+      docs.addAll(files.filter(f -> f.toString().endsWith(".md")).sorted().collect(Collectors.toList()));
+    }
+    return docs;
+  }
+
+  private static String read(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+  }
+}
