@@ -2,6 +2,7 @@ package io.github.togglapi.client;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the outcome of an asynchronous call. Exactly one of the two methods is called, once, on
@@ -26,5 +27,5 @@ public interface ApiCallback<T> {
    * @param statusCode the HTTP status
    * @param responseHeaders the response headers
    */
-  void onSuccess(T result, int statusCode, Map<String, List<String>> responseHeaders);
+  void onSuccess(@Nullable T result, int statusCode, Map<String, List<String>> responseHeaders);
 }

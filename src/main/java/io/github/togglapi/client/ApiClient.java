@@ -26,6 +26,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connection to the Toggl API that the generated API classes call through: base path,
@@ -58,9 +59,9 @@ public final class ApiClient {
   private volatile String userAgent = DEFAULT_USER_AGENT;
   private volatile boolean debugging;
   private volatile RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-  private String username;
-  private String password;
-  private volatile HttpBasicAuth credentials;
+  private @Nullable String username;
+  private @Nullable String password;
+  private volatile @Nullable HttpBasicAuth credentials;
   /** The client as the caller configured it (or our default). */
   private volatile OkHttpClient baseHttpClient;
   /** {@link #baseHttpClient} with our rules on top; what calls go through. */
@@ -108,7 +109,7 @@ public final class ApiClient {
   }
 
   /** @return the user name (an email or an API token), or null */
-  public synchronized String getUsername() {
+  public synchronized @Nullable String getUsername() {
     return username;
   }
 
@@ -118,7 +119,7 @@ public final class ApiClient {
    * @param username the email, or null to remove it
    * @return this client
    */
-  public synchronized ApiClient setUsername(String username) {
+  public synchronized ApiClient setUsername(@Nullable String username) {
     if (credentials != null && credentials.isApiToken()) {
       password = null; // leaving API token mode: the literal "api_token" is no password
     }
@@ -133,7 +134,7 @@ public final class ApiClient {
    * @param password the password, or null to remove it
    * @return this client
    */
-  public synchronized ApiClient setPassword(String password) {
+  public synchronized ApiClient setPassword(@Nullable String password) {
     this.password = password;
     updateCredentials();
     return this;
@@ -146,7 +147,7 @@ public final class ApiClient {
    * @param apiToken the token, or null to remove credentials
    * @return this client
    */
-  public synchronized ApiClient setApiToken(String apiToken) {
+  public synchronized ApiClient setApiToken(@Nullable String apiToken) {
     this.username = apiToken;
     this.password = apiToken == null ? null : HttpBasicAuth.API_TOKEN_PASSWORD;
     updateCredentials();
@@ -154,7 +155,7 @@ public final class ApiClient {
   }
 
   /** @return the credentials sent with operations that need them, or null if incomplete */
-  public HttpBasicAuth getCredentials() {
+  public @Nullable HttpBasicAuth getCredentials() {
     return credentials;
   }
 
@@ -415,7 +416,7 @@ public final class ApiClient {
    * @throws ApiException if there is no answer, the status is an error, or the body is unreadable
    * @throws IllegalArgumentException if the call was not made by {@link #buildCall}
    */
-  public <T> ApiResponse<T> execute(Call call, Type returnType) throws ApiException {
+  public <T> ApiResponse<T> execute(Call call, @Nullable Type returnType) throws ApiException {
     ResponseHandler.describe(call); // fails before sending anything if the call is not ours
     Response response;
     try {
@@ -439,7 +440,7 @@ public final class ApiClient {
    * @param <T> the type of the body
    * @throws IllegalArgumentException if the call was not made by {@link #buildCall}
    */
-  public <T> void executeAsync(Call call, final Type returnType, final ApiCallback<T> callback) {
+  public <T> void executeAsync(Call call, final @Nullable Type returnType, final ApiCallback<T> callback) {
     if (callback == null) {
       throw new NullPointerException("callback");
     }
@@ -479,7 +480,7 @@ public final class ApiClient {
    * @param text the text to clean
    * @param request the call it is about, or null
    */
-  String redact(String text, ApiRequest request) {
+  String redact(String text, @Nullable ApiRequest request) {
     List<String> secrets = new ArrayList<>();
     HttpBasicAuth auth = credentials;
     if (auth != null) {

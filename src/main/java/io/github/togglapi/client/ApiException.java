@@ -3,6 +3,7 @@ package io.github.togglapi.client;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call that did not succeed: the server answered with an error status or a body that could not
@@ -16,9 +17,9 @@ public class ApiException extends Exception {
   /** @serial the HTTP status, or 0 if no answer was received */
   private final int code;
   /** Not serialised: OkHttp's header map need not be serialisable. */
-  private final transient Map<String, List<String>> responseHeaders;
+  private final transient @Nullable Map<String, List<String>> responseHeaders;
   /** @serial the raw response body, or null */
-  private final String responseBody;
+  private final @Nullable String responseBody;
 
   /**
    * An exception with every detail.
@@ -29,8 +30,8 @@ public class ApiException extends Exception {
    * @param responseHeaders the response headers, or null
    * @param responseBody the raw response body, or null
    */
-  public ApiException(String message, Throwable cause, int code, Map<String, List<String>> responseHeaders,
-      String responseBody) {
+  public ApiException(String message, @Nullable Throwable cause, int code,
+      @Nullable Map<String, List<String>> responseHeaders, @Nullable String responseBody) {
     super(message, cause);
     this.code = code;
     this.responseHeaders = responseHeaders == null
@@ -47,7 +48,8 @@ public class ApiException extends Exception {
    * @param responseHeaders the response headers
    * @param responseBody the raw response body
    */
-  public ApiException(String message, int code, Map<String, List<String>> responseHeaders, String responseBody) {
+  public ApiException(String message, int code, @Nullable Map<String, List<String>> responseHeaders,
+      @Nullable String responseBody) {
     this(message, null, code, responseHeaders, responseBody);
   }
 
@@ -77,7 +79,7 @@ public class ApiException extends Exception {
   }
 
   /** @return the raw response body as received, or null if there was none */
-  public String getResponseBody() {
+  public @Nullable String getResponseBody() {
     return responseBody;
   }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One operation call as the generated API classes describe it to {@link ApiClient}: the operation,
@@ -18,10 +19,10 @@ public final class ApiRequest {
   private final String pathTemplate;
   private final Map<String, String> pathParams;
   private final List<Map.Entry<String, String>> queryParams;
-  private final Map<String, String> formParams;
+  private final @Nullable Map<String, String> formParams;
   private final boolean hasJsonBody;
-  private final Object jsonBody;
-  private final String accept;
+  private final @Nullable Object jsonBody;
+  private final @Nullable String accept;
   private final boolean authenticated;
   private final boolean redirectExpected;
   private final boolean endsSession;
@@ -81,7 +82,7 @@ public final class ApiRequest {
   }
 
   /** @return the form fields in order, or null if the body is not a form */
-  public Map<String, String> getFormParams() {
+  public @Nullable Map<String, String> getFormParams() {
     return formParams;
   }
 
@@ -91,12 +92,12 @@ public final class ApiRequest {
   }
 
   /** @return the value to send as JSON, or null for an optional body left out */
-  public Object getJsonBody() {
+  public @Nullable Object getJsonBody() {
     return jsonBody;
   }
 
   /** @return the {@code Accept} media type, or null for none */
-  public String getAccept() {
+  public @Nullable String getAccept() {
     return accept;
   }
 
@@ -133,10 +134,10 @@ public final class ApiRequest {
     private final String pathTemplate;
     private final Map<String, String> pathParams = new LinkedHashMap<>();
     private final List<Map.Entry<String, String>> queryParams = new ArrayList<>();
-    private Map<String, String> formParams;
+    private @Nullable Map<String, String> formParams;
     private boolean hasJsonBody;
-    private Object jsonBody;
-    private String accept;
+    private @Nullable Object jsonBody;
+    private @Nullable String accept;
     private boolean authenticated;
     private boolean redirectExpected;
     private boolean endsSession;
@@ -167,7 +168,7 @@ public final class ApiRequest {
      * @param value the value, or null
      * @return this builder
      */
-    public Builder queryParam(String name, Object value) {
+    public Builder queryParam(String name, @Nullable Object value) {
       if (value != null) {
         queryParams.add(new AbstractMap.SimpleImmutableEntry<>(name, String.valueOf(value)));
       }
@@ -181,7 +182,7 @@ public final class ApiRequest {
      * @param value the value, or null
      * @return this builder
      */
-    public Builder formParam(String name, Object value) {
+    public Builder formParam(String name, @Nullable Object value) {
       if (formParams == null) {
         formParams = new LinkedHashMap<>();
       }
@@ -197,7 +198,7 @@ public final class ApiRequest {
      * @param value the value to serialise, or null to send no body
      * @return this builder
      */
-    public Builder jsonBody(Object value) {
+    public Builder jsonBody(@Nullable Object value) {
       this.hasJsonBody = true;
       this.jsonBody = value;
       return this;

@@ -3,6 +3,7 @@ package io.github.togglapi.client;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to one call: its status, headers and decoded body. Immutable; every call returns its
@@ -13,7 +14,7 @@ import java.util.Map;
 public final class ApiResponse<T> {
   private final int statusCode;
   private final Map<String, List<String>> headers;
-  private final T data;
+  private final @Nullable T data;
 
   /**
    * A response.
@@ -22,7 +23,7 @@ public final class ApiResponse<T> {
    * @param headers the headers (case-insensitive names)
    * @param data the decoded body, or null
    */
-  public ApiResponse(int statusCode, Map<String, List<String>> headers, T data) {
+  public ApiResponse(int statusCode, @Nullable Map<String, List<String>> headers, @Nullable T data) {
     this.statusCode = statusCode;
     this.headers = headers == null
         ? Collections.<String, List<String>>emptyMap()
@@ -50,13 +51,13 @@ public final class ApiResponse<T> {
    * @param name the header name, in any case
    * @return the value, or null if absent
    */
-  public String getHeader(String name) {
+  public @Nullable String getHeader(String name) {
     List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   /** @return the decoded body, or null for operations without one */
-  public T getData() {
+  public @Nullable T getData() {
     return data;
   }
 

@@ -2,6 +2,7 @@ package io.github.togglapi.client;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 401 Unauthorized: the credentials are missing or wrong, the API token was reset, or the session ended or expired. Sign in again; retrying as is will not help.
@@ -17,7 +18,7 @@ public class AuthenticationException extends ApiException {
    * @param responseHeaders the response headers
    * @param responseBody the raw response body
    */
-  public AuthenticationException(String message, int code, Map<String, List<String>> responseHeaders, String responseBody) {
+  public AuthenticationException(String message, int code, Map<String, List<String>> responseHeaders, @Nullable String responseBody) {
     super(message, null, code, responseHeaders, responseBody);
   }
 }

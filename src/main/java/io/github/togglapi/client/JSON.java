@@ -14,6 +14,7 @@ import com.google.gson.ToNumberPolicy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Gson set up for the Toggl API: RFC 3339 timestamps (with up to nanosecond fractions) as
@@ -47,7 +48,7 @@ public final class JSON {
    * @param value a model, string, number or null
    * @return its JSON text
    */
-  public String serialize(Object value) {
+  public String serialize(@Nullable Object value) {
     return gson.toJson(value);
   }
 
@@ -60,7 +61,7 @@ public final class JSON {
    * @return the value, or null for empty text or the JSON literal null
    * @throws JsonParseException if the text is not valid JSON for the type
    */
-  public <T> T deserialize(String body, Type type) {
+  public <T> @Nullable T deserialize(String body, Type type) {
     return gson.fromJson(body, type);
   }
 

@@ -2,6 +2,7 @@ package io.github.togglapi.client;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 404 Not Found: no such workspace or resource, or nothing configured there.
@@ -17,7 +18,7 @@ public class NotFoundException extends ApiException {
    * @param responseHeaders the response headers
    * @param responseBody the raw response body
    */
-  public NotFoundException(String message, int code, Map<String, List<String>> responseHeaders, String responseBody) {
+  public NotFoundException(String message, int code, Map<String, List<String>> responseHeaders, @Nullable String responseBody) {
     super(message, null, code, responseHeaders, responseBody);
   }
 }

@@ -2,6 +2,7 @@ package io.github.togglapi.client;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 403 Forbidden: the user is signed in but may not do this (for example, is not an admin of the workspace).
@@ -17,7 +18,7 @@ public class PermissionException extends ApiException {
    * @param responseHeaders the response headers
    * @param responseBody the raw response body
    */
-  public PermissionException(String message, int code, Map<String, List<String>> responseHeaders, String responseBody) {
+  public PermissionException(String message, int code, Map<String, List<String>> responseHeaders, @Nullable String responseBody) {
     super(message, null, code, responseHeaders, responseBody);
   }
 }

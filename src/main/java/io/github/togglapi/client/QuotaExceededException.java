@@ -3,6 +3,7 @@ package io.github.togglapi.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 402 Payment Required: the hourly request quota is used up (a sliding 60-minute window; by plan
@@ -14,9 +15,9 @@ public class QuotaExceededException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   /** @serial how long until the quota frees requests, or null */
-  private final Duration resetsIn;
+  private final @Nullable Duration resetsIn;
   /** @serial requests left in the window, or null */
-  private final Integer remaining;
+  private final @Nullable Integer remaining;
 
   /**
    * An exception for a 402 answer.
@@ -27,8 +28,8 @@ public class QuotaExceededException extends ApiException {
    * @param resetsIn how long until requests free up, or null if the answer did not say
    * @param remaining requests left in the window, or null if the answer did not say
    */
-  public QuotaExceededException(String message, Map<String, List<String>> responseHeaders, String responseBody,
-      Duration resetsIn, Integer remaining) {
+  public QuotaExceededException(String message, Map<String, List<String>> responseHeaders, @Nullable String responseBody,
+      @Nullable Duration resetsIn, @Nullable Integer remaining) {
     super(message, null, 402, responseHeaders, responseBody);
     this.resetsIn = resetsIn;
     this.remaining = remaining;
@@ -40,12 +41,12 @@ public class QuotaExceededException extends ApiException {
    *
    * @return the time to wait, or null if the answer did not say
    */
-  public Duration getResetsIn() {
+  public @Nullable Duration getResetsIn() {
     return resetsIn;
   }
 
   /** @return requests left in the window ({@code X-Toggl-Quota-Remaining}), or null if not said */
-  public Integer getRemaining() {
+  public @Nullable Integer getRemaining() {
     return remaining;
   }
 }

@@ -3,6 +3,7 @@ package io.github.togglapi.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 429 Too Many Requests, after the client's retries were spent (or the server asked for a longer
@@ -13,7 +14,7 @@ public class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   /** @serial the wait the server asked for, or null */
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   /**
    * An exception for a 429 answer.
@@ -23,14 +24,14 @@ public class RateLimitException extends ApiException {
    * @param responseBody the raw response body
    * @param retryAfter the wait the server asked for ({@code Retry-After}), or null
    */
-  public RateLimitException(String message, Map<String, List<String>> responseHeaders, String responseBody,
-      Duration retryAfter) {
+  public RateLimitException(String message, Map<String, List<String>> responseHeaders, @Nullable String responseBody,
+      @Nullable Duration retryAfter) {
     super(message, null, 429, responseHeaders, responseBody);
     this.retryAfter = retryAfter;
   }
 
   /** @return the wait the server asked for ({@code Retry-After}), or null if it did not say */
-  public Duration getRetryAfter() {
+  public @Nullable Duration getRetryAfter() {
     return retryAfter;
   }
 }

@@ -11,6 +11,7 @@ import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an OkHttp answer into an {@link ApiResponse} or an {@link ApiException}: keeps cookies,
@@ -27,7 +28,7 @@ final class ResponseHandler {
     this.client = client;
   }
 
-  <T> ApiResponse<T> handle(Call call, Response response, Type returnType) throws ApiException {
+  <T> ApiResponse<T> handle(Call call, Response response, @Nullable Type returnType) throws ApiException {
     ApiRequest request = describe(call);
     int code = response.code();
     Map<String, List<String>> headers = response.headers().toMultimap();

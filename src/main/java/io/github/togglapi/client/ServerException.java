@@ -2,6 +2,7 @@ package io.github.togglapi.client;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A 5xx answer: the service or a proxy in front of it failed. Idempotent calls (GET, PUT, DELETE) were retried on 502, 503 and 504 before this was thrown; POST and PATCH never are, as they may have taken effect.
@@ -17,7 +18,7 @@ public class ServerException extends ApiException {
    * @param responseHeaders the response headers
    * @param responseBody the raw response body
    */
-  public ServerException(String message, int code, Map<String, List<String>> responseHeaders, String responseBody) {
+  public ServerException(String message, int code, Map<String, List<String>> responseHeaders, @Nullable String responseBody) {
     super(message, null, code, responseHeaders, responseBody);
   }
 }

@@ -12,6 +12,8 @@ import io.github.togglapi.client.ApiException;
 import io.github.togglapi.client.ApiRequest;
 import io.github.togglapi.client.ApiResponse;
 import io.github.togglapi.client.Configuration;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import io.github.togglapi.client.model.MePostSessionHandlerRequestBody;
 import io.github.togglapi.client.model.MePostUser;
 import io.github.togglapi.client.model.ModelsSSOConfig;
@@ -28,6 +30,7 @@ import io.github.togglapi.client.model.SsoState;
  * and {@code xAsync(..., callback)} runs in the background and returns the cancellable call.
  * Thread-safe, as is the {@link ApiClient} it calls through.
  */
+@NullMarked
 public class AuthenticationApi {
   private final ApiClient apiClient;
 
@@ -114,7 +117,7 @@ public class AuthenticationApi {
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public Saml2LoginResponse getSaml2LoginUrl(String email, String client, String state) throws ApiException {
+  public Saml2LoginResponse getSaml2LoginUrl(String email, @Nullable String client, @Nullable String state) throws ApiException {
     return getSaml2LoginUrlWithHttpInfo(email, client, state).getData();
   }
 
@@ -128,7 +131,7 @@ public class AuthenticationApi {
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<Saml2LoginResponse> getSaml2LoginUrlWithHttpInfo(String email, String client, String state) throws ApiException {
+  public ApiResponse<Saml2LoginResponse> getSaml2LoginUrlWithHttpInfo(String email, @Nullable String client, @Nullable String state) throws ApiException {
     return apiClient.execute(getSaml2LoginUrlCall(email, client, state), Saml2LoginResponse.class);
   }
 
@@ -142,13 +145,13 @@ public class AuthenticationApi {
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call getSaml2LoginUrlAsync(String email, String client, String state, ApiCallback<Saml2LoginResponse> callback) {
+  public okhttp3.Call getSaml2LoginUrlAsync(String email, @Nullable String client, @Nullable String state, ApiCallback<Saml2LoginResponse> callback) {
     okhttp3.Call call = getSaml2LoginUrlCall(email, client, state);
     apiClient.executeAsync(call, Saml2LoginResponse.class, callback);
     return call;
   }
 
-  private okhttp3.Call getSaml2LoginUrlCall(String email, String client, String state) {
+  private okhttp3.Call getSaml2LoginUrlCall(String email, @Nullable String client, @Nullable String state) {
     requireParam(email, "email", "getSaml2LoginUrl");
     return apiClient.buildCall(ApiRequest.builder("getSaml2LoginUrl", "GET", "/auth/saml2/login")
         .queryParam("email", email)
@@ -257,7 +260,7 @@ public class AuthenticationApi {
    * @return the decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    */
-  public ModelsUser meSessionsPost(MePostSessionHandlerRequestBody sessionPost) throws ApiException {
+  public ModelsUser meSessionsPost(@Nullable MePostSessionHandlerRequestBody sessionPost) throws ApiException {
     return meSessionsPostWithHttpInfo(sessionPost).getData();
   }
 
@@ -268,7 +271,7 @@ public class AuthenticationApi {
    * @return the status, headers and decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    */
-  public ApiResponse<ModelsUser> meSessionsPostWithHttpInfo(MePostSessionHandlerRequestBody sessionPost) throws ApiException {
+  public ApiResponse<ModelsUser> meSessionsPostWithHttpInfo(@Nullable MePostSessionHandlerRequestBody sessionPost) throws ApiException {
     return apiClient.execute(meSessionsPostCall(sessionPost), ModelsUser.class);
   }
 
@@ -279,13 +282,13 @@ public class AuthenticationApi {
    * @param callback receives the outcome, exactly once
    * @return the call, to cancel it
    */
-  public okhttp3.Call meSessionsPostAsync(MePostSessionHandlerRequestBody sessionPost, ApiCallback<ModelsUser> callback) {
+  public okhttp3.Call meSessionsPostAsync(@Nullable MePostSessionHandlerRequestBody sessionPost, ApiCallback<ModelsUser> callback) {
     okhttp3.Call call = meSessionsPostCall(sessionPost);
     apiClient.executeAsync(call, ModelsUser.class, callback);
     return call;
   }
 
-  private okhttp3.Call meSessionsPostCall(MePostSessionHandlerRequestBody sessionPost) {
+  private okhttp3.Call meSessionsPostCall(@Nullable MePostSessionHandlerRequestBody sessionPost) {
     return apiClient.buildCall(ApiRequest.builder("meSessionsPost", "POST", "/me/sessions")
         .jsonBody(sessionPost)
         .accept("application/json")
@@ -449,7 +452,7 @@ public class AuthenticationApi {
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public void postSaml2Callback(Long workspaceId, String samlResponse, String relayState) throws ApiException {
+  public void postSaml2Callback(Long workspaceId, String samlResponse, @Nullable String relayState) throws ApiException {
     postSaml2CallbackWithHttpInfo(workspaceId, samlResponse, relayState);
   }
 
@@ -463,7 +466,7 @@ public class AuthenticationApi {
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<Void> postSaml2CallbackWithHttpInfo(Long workspaceId, String samlResponse, String relayState) throws ApiException {
+  public ApiResponse<Void> postSaml2CallbackWithHttpInfo(Long workspaceId, String samlResponse, @Nullable String relayState) throws ApiException {
     return apiClient.execute(postSaml2CallbackCall(workspaceId, samlResponse, relayState), null);
   }
 
@@ -477,13 +480,13 @@ public class AuthenticationApi {
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call postSaml2CallbackAsync(Long workspaceId, String samlResponse, String relayState, ApiCallback<Void> callback) {
+  public okhttp3.Call postSaml2CallbackAsync(Long workspaceId, String samlResponse, @Nullable String relayState, ApiCallback<Void> callback) {
     okhttp3.Call call = postSaml2CallbackCall(workspaceId, samlResponse, relayState);
     apiClient.executeAsync(call, null, callback);
     return call;
   }
 
-  private okhttp3.Call postSaml2CallbackCall(Long workspaceId, String samlResponse, String relayState) {
+  private okhttp3.Call postSaml2CallbackCall(Long workspaceId, String samlResponse, @Nullable String relayState) {
     requireParam(workspaceId, "workspaceId", "postSaml2Callback");
     requireParam(samlResponse, "samlResponse", "postSaml2Callback");
     return apiClient.buildCall(ApiRequest.builder("postSaml2Callback", "POST", "/auth/saml2/login/{workspace_id}")
@@ -596,7 +599,7 @@ public class AuthenticationApi {
         .build());
   }
 
-  private static void requireParam(Object value, String name, String operationId) {
+  private static void requireParam(@Nullable Object value, String name, String operationId) {
     if (value == null) {
       throw new IllegalArgumentException(
           "Missing the required parameter '" + name + "' when calling " + operationId);

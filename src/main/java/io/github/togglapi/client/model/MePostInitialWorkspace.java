@@ -10,19 +10,22 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code MePostInitialWorkspace} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "MePostInitialWorkspace")
 public class MePostInitialWorkspace {
   @SerializedName("initial_pricing_plan")
-  private Long initialPricingPlan;
+  private @Nullable Long initialPricingPlan;
 
   @SerializedName("name")
-  private String name;
+  private @Nullable String name;
 
   /** An empty MePostInitialWorkspace; every field is null. */
   public MePostInitialWorkspace() {
@@ -34,7 +37,7 @@ public class MePostInitialWorkspace {
    * @param initialPricingPlan Plan ID for the new workspace.
    * @return this object
    */
-  public MePostInitialWorkspace initialPricingPlan(Long initialPricingPlan) {
+  public MePostInitialWorkspace initialPricingPlan(@Nullable Long initialPricingPlan) {
     this.initialPricingPlan = initialPricingPlan;
     return this;
   }
@@ -45,7 +48,7 @@ public class MePostInitialWorkspace {
    * @return {@code initial_pricing_plan}, or null
    */
   @Schema(description = "Plan ID for the new workspace.")
-  public Long getInitialPricingPlan() {
+  public @Nullable Long getInitialPricingPlan() {
     return initialPricingPlan;
   }
 
@@ -54,7 +57,7 @@ public class MePostInitialWorkspace {
    *
    * @param initialPricingPlan Plan ID for the new workspace.
    */
-  public void setInitialPricingPlan(Long initialPricingPlan) {
+  public void setInitialPricingPlan(@Nullable Long initialPricingPlan) {
     this.initialPricingPlan = initialPricingPlan;
   }
 
@@ -64,7 +67,7 @@ public class MePostInitialWorkspace {
    * @param name Name of the new workspace; defaults to one based on the user's full name.
    * @return this object
    */
-  public MePostInitialWorkspace name(String name) {
+  public MePostInitialWorkspace name(@Nullable String name) {
     this.name = name;
     return this;
   }
@@ -75,7 +78,7 @@ public class MePostInitialWorkspace {
    * @return {@code name}, or null
    */
   @Schema(description = "Name of the new workspace; defaults to one based on the user's full name.")
-  public String getName() {
+  public @Nullable String getName() {
     return name;
   }
 
@@ -84,12 +87,12 @@ public class MePostInitialWorkspace {
    *
    * @param name Name of the new workspace; defaults to one based on the user's full name.
    */
-  public void setName(String name) {
+  public void setName(@Nullable String name) {
     this.name = name;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

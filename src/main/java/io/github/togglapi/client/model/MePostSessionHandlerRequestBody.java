@@ -10,16 +10,19 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code MePostSessionHandlerRequestBody} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "MePostSessionHandlerRequestBody")
 public class MePostSessionHandlerRequestBody {
   @SerializedName("remember_me")
-  private Boolean rememberMe;
+  private @Nullable Boolean rememberMe;
 
   /** An empty MePostSessionHandlerRequestBody; every field is null. */
   public MePostSessionHandlerRequestBody() {
@@ -31,7 +34,7 @@ public class MePostSessionHandlerRequestBody {
    * @param rememberMe If true, the session cookie will be valid for 24 hours, otherwise until the browser is closed
    * @return this object
    */
-  public MePostSessionHandlerRequestBody rememberMe(Boolean rememberMe) {
+  public MePostSessionHandlerRequestBody rememberMe(@Nullable Boolean rememberMe) {
     this.rememberMe = rememberMe;
     return this;
   }
@@ -42,7 +45,7 @@ public class MePostSessionHandlerRequestBody {
    * @return {@code remember_me}, or null
    */
   @Schema(description = "If true, the session cookie will be valid for 24 hours, otherwise until the browser is closed")
-  public Boolean getRememberMe() {
+  public @Nullable Boolean getRememberMe() {
     return rememberMe;
   }
 
@@ -51,12 +54,12 @@ public class MePostSessionHandlerRequestBody {
    *
    * @param rememberMe If true, the session cookie will be valid for 24 hours, otherwise until the browser is closed
    */
-  public void setRememberMe(Boolean rememberMe) {
+  public void setRememberMe(@Nullable Boolean rememberMe) {
     this.rememberMe = rememberMe;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

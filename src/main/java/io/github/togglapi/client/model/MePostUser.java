@@ -10,40 +10,43 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code MePostUser} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "MePostUser")
 public class MePostUser {
   @SerializedName("country_id")
-  private Long countryId;
+  private @Nullable Long countryId;
 
   @SerializedName("created_with")
-  private String createdWith;
+  private @Nullable String createdWith;
 
   @SerializedName("email")
-  private String email;
+  private @Nullable String email;
 
   @SerializedName("full_name")
-  private String fullName;
+  private @Nullable String fullName;
 
   @SerializedName("invitation_code")
-  private String invitationCode;
+  private @Nullable String invitationCode;
 
   @SerializedName("password")
-  private String password;
+  private @Nullable String password;
 
   @SerializedName("timezone")
-  private String timezone;
+  private @Nullable String timezone;
 
   @SerializedName("tos_accepted")
-  private Boolean tosAccepted;
+  private @Nullable Boolean tosAccepted;
 
   @SerializedName("workspace")
-  private MePostInitialWorkspace workspace;
+  private @Nullable MePostInitialWorkspace workspace;
 
   /** An empty MePostUser; every field is null. */
   public MePostUser() {
@@ -55,7 +58,7 @@ public class MePostUser {
    * @param countryId The user's country; defaults to the United States.
    * @return this object
    */
-  public MePostUser countryId(Long countryId) {
+  public MePostUser countryId(@Nullable Long countryId) {
     this.countryId = countryId;
     return this;
   }
@@ -66,7 +69,7 @@ public class MePostUser {
    * @return {@code country_id}, or null
    */
   @Schema(description = "The user's country; defaults to the United States.")
-  public Long getCountryId() {
+  public @Nullable Long getCountryId() {
     return countryId;
   }
 
@@ -75,7 +78,7 @@ public class MePostUser {
    *
    * @param countryId The user's country; defaults to the United States.
    */
-  public void setCountryId(Long countryId) {
+  public void setCountryId(@Nullable Long countryId) {
     this.countryId = countryId;
   }
 
@@ -85,7 +88,7 @@ public class MePostUser {
    * @param createdWith The application using the API.
    * @return this object
    */
-  public MePostUser createdWith(String createdWith) {
+  public MePostUser createdWith(@Nullable String createdWith) {
     this.createdWith = createdWith;
     return this;
   }
@@ -96,7 +99,7 @@ public class MePostUser {
    * @return {@code created_with}, or null
    */
   @Schema(description = "The application using the API.")
-  public String getCreatedWith() {
+  public @Nullable String getCreatedWith() {
     return createdWith;
   }
 
@@ -105,7 +108,7 @@ public class MePostUser {
    *
    * @param createdWith The application using the API.
    */
-  public void setCreatedWith(String createdWith) {
+  public void setCreatedWith(@Nullable String createdWith) {
     this.createdWith = createdWith;
   }
 
@@ -115,7 +118,7 @@ public class MePostUser {
    * @param email The new user's email.
    * @return this object
    */
-  public MePostUser email(String email) {
+  public MePostUser email(@Nullable String email) {
     this.email = email;
     return this;
   }
@@ -126,7 +129,7 @@ public class MePostUser {
    * @return {@code email}
    */
   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The new user's email.")
-  public String getEmail() {
+  public @Nullable String getEmail() {
     return email;
   }
 
@@ -135,7 +138,7 @@ public class MePostUser {
    *
    * @param email The new user's email.
    */
-  public void setEmail(String email) {
+  public void setEmail(@Nullable String email) {
     this.email = email;
   }
 
@@ -145,7 +148,7 @@ public class MePostUser {
    * @param fullName The user's full name; derived from the email if absent.
    * @return this object
    */
-  public MePostUser fullName(String fullName) {
+  public MePostUser fullName(@Nullable String fullName) {
     this.fullName = fullName;
     return this;
   }
@@ -156,7 +159,7 @@ public class MePostUser {
    * @return {@code full_name}, or null
    */
   @Schema(description = "The user's full name; derived from the email if absent.")
-  public String getFullName() {
+  public @Nullable String getFullName() {
     return fullName;
   }
 
@@ -165,7 +168,7 @@ public class MePostUser {
    *
    * @param fullName The user's full name; derived from the email if absent.
    */
-  public void setFullName(String fullName) {
+  public void setFullName(@Nullable String fullName) {
     this.fullName = fullName;
   }
 
@@ -175,7 +178,7 @@ public class MePostUser {
    * @param invitationCode The invitation code, when joining through an invitation.
    * @return this object
    */
-  public MePostUser invitationCode(String invitationCode) {
+  public MePostUser invitationCode(@Nullable String invitationCode) {
     this.invitationCode = invitationCode;
     return this;
   }
@@ -186,7 +189,7 @@ public class MePostUser {
    * @return {@code invitation_code}, or null
    */
   @Schema(description = "The invitation code, when joining through an invitation.")
-  public String getInvitationCode() {
+  public @Nullable String getInvitationCode() {
     return invitationCode;
   }
 
@@ -195,7 +198,7 @@ public class MePostUser {
    *
    * @param invitationCode The invitation code, when joining through an invitation.
    */
-  public void setInvitationCode(String invitationCode) {
+  public void setInvitationCode(@Nullable String invitationCode) {
     this.invitationCode = invitationCode;
   }
 
@@ -205,7 +208,7 @@ public class MePostUser {
    * @param password The new user's password.
    * @return this object
    */
-  public MePostUser password(String password) {
+  public MePostUser password(@Nullable String password) {
     this.password = password;
     return this;
   }
@@ -217,7 +220,7 @@ public class MePostUser {
    * @return {@code password}
    */
   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The new user's password.")
-  public String getPassword() {
+  public @Nullable String getPassword() {
     return password;
   }
 
@@ -226,7 +229,7 @@ public class MePostUser {
    *
    * @param password The new user's password.
    */
-  public void setPassword(String password) {
+  public void setPassword(@Nullable String password) {
     this.password = password;
   }
 
@@ -236,7 +239,7 @@ public class MePostUser {
    * @param timezone The user's time zone; defaults to UTC.
    * @return this object
    */
-  public MePostUser timezone(String timezone) {
+  public MePostUser timezone(@Nullable String timezone) {
     this.timezone = timezone;
     return this;
   }
@@ -247,7 +250,7 @@ public class MePostUser {
    * @return {@code timezone}, or null
    */
   @Schema(description = "The user's time zone; defaults to UTC.")
-  public String getTimezone() {
+  public @Nullable String getTimezone() {
     return timezone;
   }
 
@@ -256,7 +259,7 @@ public class MePostUser {
    *
    * @param timezone The user's time zone; defaults to UTC.
    */
-  public void setTimezone(String timezone) {
+  public void setTimezone(@Nullable String timezone) {
     this.timezone = timezone;
   }
 
@@ -266,7 +269,7 @@ public class MePostUser {
    * @param tosAccepted Whether the user accepted the terms of service.
    * @return this object
    */
-  public MePostUser tosAccepted(Boolean tosAccepted) {
+  public MePostUser tosAccepted(@Nullable Boolean tosAccepted) {
     this.tosAccepted = tosAccepted;
     return this;
   }
@@ -277,7 +280,7 @@ public class MePostUser {
    * @return {@code tos_accepted}
    */
   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Whether the user accepted the terms of service.")
-  public Boolean getTosAccepted() {
+  public @Nullable Boolean getTosAccepted() {
     return tosAccepted;
   }
 
@@ -286,7 +289,7 @@ public class MePostUser {
    *
    * @param tosAccepted Whether the user accepted the terms of service.
    */
-  public void setTosAccepted(Boolean tosAccepted) {
+  public void setTosAccepted(@Nullable Boolean tosAccepted) {
     this.tosAccepted = tosAccepted;
   }
 
@@ -296,7 +299,7 @@ public class MePostUser {
    * @param workspace the value
    * @return this object
    */
-  public MePostUser workspace(MePostInitialWorkspace workspace) {
+  public MePostUser workspace(@Nullable MePostInitialWorkspace workspace) {
     this.workspace = workspace;
     return this;
   }
@@ -307,7 +310,7 @@ public class MePostUser {
    * @return {@code workspace}, or null
    */
   @Schema(description = "")
-  public MePostInitialWorkspace getWorkspace() {
+  public @Nullable MePostInitialWorkspace getWorkspace() {
     return workspace;
   }
 
@@ -316,12 +319,12 @@ public class MePostUser {
    *
    * @param workspace the value
    */
-  public void setWorkspace(MePostInitialWorkspace workspace) {
+  public void setWorkspace(@Nullable MePostInitialWorkspace workspace) {
     this.workspace = workspace;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

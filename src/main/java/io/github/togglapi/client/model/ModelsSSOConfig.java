@@ -10,37 +10,40 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code ModelsSSOConfig} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "ModelsSSOConfig")
 public class ModelsSSOConfig {
   @SerializedName("certificate")
-  private String certificate;
+  private @Nullable String certificate;
 
   @SerializedName("domain")
-  private String domain;
+  private @Nullable String domain;
 
   @SerializedName("enabled")
-  private Boolean enabled;
+  private @Nullable Boolean enabled;
 
   @SerializedName("entity_id")
-  private String entityId;
+  private @Nullable String entityId;
 
   @SerializedName("metadata_url")
-  private String metadataUrl;
+  private @Nullable String metadataUrl;
 
   @SerializedName("name")
-  private String name;
+  private @Nullable String name;
 
   @SerializedName("shared_sso_profile_id")
-  private Long sharedSsoProfileId;
+  private @Nullable Long sharedSsoProfileId;
 
   @SerializedName("sso_url")
-  private String ssoUrl;
+  private @Nullable String ssoUrl;
 
   /** An empty ModelsSSOConfig; every field is null. */
   public ModelsSSOConfig() {
@@ -52,7 +55,7 @@ public class ModelsSSOConfig {
    * @param certificate The Identity Provider's X.509 signing certificate (PEM).
    * @return this object
    */
-  public ModelsSSOConfig certificate(String certificate) {
+  public ModelsSSOConfig certificate(@Nullable String certificate) {
     this.certificate = certificate;
     return this;
   }
@@ -63,7 +66,7 @@ public class ModelsSSOConfig {
    * @return {@code certificate}, or null
    */
   @Schema(description = "The Identity Provider's X.509 signing certificate (PEM).")
-  public String getCertificate() {
+  public @Nullable String getCertificate() {
     return certificate;
   }
 
@@ -72,7 +75,7 @@ public class ModelsSSOConfig {
    *
    * @param certificate The Identity Provider's X.509 signing certificate (PEM).
    */
-  public void setCertificate(String certificate) {
+  public void setCertificate(@Nullable String certificate) {
     this.certificate = certificate;
   }
 
@@ -82,7 +85,7 @@ public class ModelsSSOConfig {
    * @param domain The email domain whose users sign in through this configuration.
    * @return this object
    */
-  public ModelsSSOConfig domain(String domain) {
+  public ModelsSSOConfig domain(@Nullable String domain) {
     this.domain = domain;
     return this;
   }
@@ -93,7 +96,7 @@ public class ModelsSSOConfig {
    * @return {@code domain}, or null
    */
   @Schema(description = "The email domain whose users sign in through this configuration.")
-  public String getDomain() {
+  public @Nullable String getDomain() {
     return domain;
   }
 
@@ -102,7 +105,7 @@ public class ModelsSSOConfig {
    *
    * @param domain The email domain whose users sign in through this configuration.
    */
-  public void setDomain(String domain) {
+  public void setDomain(@Nullable String domain) {
     this.domain = domain;
   }
 
@@ -112,7 +115,7 @@ public class ModelsSSOConfig {
    * @param enabled Whether SSO is enabled.
    * @return this object
    */
-  public ModelsSSOConfig enabled(Boolean enabled) {
+  public ModelsSSOConfig enabled(@Nullable Boolean enabled) {
     this.enabled = enabled;
     return this;
   }
@@ -123,7 +126,7 @@ public class ModelsSSOConfig {
    * @return {@code enabled}, or null
    */
   @Schema(description = "Whether SSO is enabled.")
-  public Boolean getEnabled() {
+  public @Nullable Boolean getEnabled() {
     return enabled;
   }
 
@@ -132,7 +135,7 @@ public class ModelsSSOConfig {
    *
    * @param enabled Whether SSO is enabled.
    */
-  public void setEnabled(Boolean enabled) {
+  public void setEnabled(@Nullable Boolean enabled) {
     this.enabled = enabled;
   }
 
@@ -142,7 +145,7 @@ public class ModelsSSOConfig {
    * @param entityId The Identity Provider's entity ID.
    * @return this object
    */
-  public ModelsSSOConfig entityId(String entityId) {
+  public ModelsSSOConfig entityId(@Nullable String entityId) {
     this.entityId = entityId;
     return this;
   }
@@ -153,7 +156,7 @@ public class ModelsSSOConfig {
    * @return {@code entity_id}, or null
    */
   @Schema(description = "The Identity Provider's entity ID.")
-  public String getEntityId() {
+  public @Nullable String getEntityId() {
     return entityId;
   }
 
@@ -162,7 +165,7 @@ public class ModelsSSOConfig {
    *
    * @param entityId The Identity Provider's entity ID.
    */
-  public void setEntityId(String entityId) {
+  public void setEntityId(@Nullable String entityId) {
     this.entityId = entityId;
   }
 
@@ -172,7 +175,7 @@ public class ModelsSSOConfig {
    * @param metadataUrl The Identity Provider's metadata URL.
    * @return this object
    */
-  public ModelsSSOConfig metadataUrl(String metadataUrl) {
+  public ModelsSSOConfig metadataUrl(@Nullable String metadataUrl) {
     this.metadataUrl = metadataUrl;
     return this;
   }
@@ -183,7 +186,7 @@ public class ModelsSSOConfig {
    * @return {@code metadata_url}, or null
    */
   @Schema(description = "The Identity Provider's metadata URL.")
-  public String getMetadataUrl() {
+  public @Nullable String getMetadataUrl() {
     return metadataUrl;
   }
 
@@ -192,7 +195,7 @@ public class ModelsSSOConfig {
    *
    * @param metadataUrl The Identity Provider's metadata URL.
    */
-  public void setMetadataUrl(String metadataUrl) {
+  public void setMetadataUrl(@Nullable String metadataUrl) {
     this.metadataUrl = metadataUrl;
   }
 
@@ -202,7 +205,7 @@ public class ModelsSSOConfig {
    * @param name A name for this configuration.
    * @return this object
    */
-  public ModelsSSOConfig name(String name) {
+  public ModelsSSOConfig name(@Nullable String name) {
     this.name = name;
     return this;
   }
@@ -213,7 +216,7 @@ public class ModelsSSOConfig {
    * @return {@code name}, or null
    */
   @Schema(description = "A name for this configuration.")
-  public String getName() {
+  public @Nullable String getName() {
     return name;
   }
 
@@ -222,7 +225,7 @@ public class ModelsSSOConfig {
    *
    * @param name A name for this configuration.
    */
-  public void setName(String name) {
+  public void setName(@Nullable String name) {
     this.name = name;
   }
 
@@ -232,7 +235,7 @@ public class ModelsSSOConfig {
    * @param sharedSsoProfileId The shared SSO profile this configuration belongs to.
    * @return this object
    */
-  public ModelsSSOConfig sharedSsoProfileId(Long sharedSsoProfileId) {
+  public ModelsSSOConfig sharedSsoProfileId(@Nullable Long sharedSsoProfileId) {
     this.sharedSsoProfileId = sharedSsoProfileId;
     return this;
   }
@@ -243,7 +246,7 @@ public class ModelsSSOConfig {
    * @return {@code shared_sso_profile_id}, or null
    */
   @Schema(description = "The shared SSO profile this configuration belongs to.")
-  public Long getSharedSsoProfileId() {
+  public @Nullable Long getSharedSsoProfileId() {
     return sharedSsoProfileId;
   }
 
@@ -252,7 +255,7 @@ public class ModelsSSOConfig {
    *
    * @param sharedSsoProfileId The shared SSO profile this configuration belongs to.
    */
-  public void setSharedSsoProfileId(Long sharedSsoProfileId) {
+  public void setSharedSsoProfileId(@Nullable Long sharedSsoProfileId) {
     this.sharedSsoProfileId = sharedSsoProfileId;
   }
 
@@ -262,7 +265,7 @@ public class ModelsSSOConfig {
    * @param ssoUrl The Identity Provider's sign-in URL.
    * @return this object
    */
-  public ModelsSSOConfig ssoUrl(String ssoUrl) {
+  public ModelsSSOConfig ssoUrl(@Nullable String ssoUrl) {
     this.ssoUrl = ssoUrl;
     return this;
   }
@@ -273,7 +276,7 @@ public class ModelsSSOConfig {
    * @return {@code sso_url}, or null
    */
   @Schema(description = "The Identity Provider's sign-in URL.")
-  public String getSsoUrl() {
+  public @Nullable String getSsoUrl() {
     return ssoUrl;
   }
 
@@ -282,12 +285,12 @@ public class ModelsSSOConfig {
    *
    * @param ssoUrl The Identity Provider's sign-in URL.
    */
-  public void setSsoUrl(String ssoUrl) {
+  public void setSsoUrl(@Nullable String ssoUrl) {
     this.ssoUrl = ssoUrl;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

@@ -10,61 +10,64 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code ModelsTogglUser} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "ModelsTogglUser")
 public class ModelsTogglUser {
   @SerializedName("api_token")
-  private String apiToken;
+  private @Nullable String apiToken;
 
   @SerializedName("at")
-  private java.time.OffsetDateTime at;
+  private java.time.@Nullable OffsetDateTime at;
 
   @SerializedName("beginning_of_week")
-  private Integer beginningOfWeek;
+  private @Nullable Integer beginningOfWeek;
 
   @SerializedName("country_id")
-  private Long countryId;
+  private @Nullable Long countryId;
 
   @SerializedName("created_at")
-  private java.time.OffsetDateTime createdAt;
+  private java.time.@Nullable OffsetDateTime createdAt;
 
   @SerializedName("default_workspace_id")
-  private Long defaultWorkspaceId;
+  private @Nullable Long defaultWorkspaceId;
 
   @SerializedName("email")
-  private String email;
+  private @Nullable String email;
 
   @SerializedName("fullname")
-  private String fullname;
+  private @Nullable String fullname;
 
   @SerializedName("has_password")
-  private Boolean hasPassword;
+  private @Nullable Boolean hasPassword;
 
   @SerializedName("id")
-  private Long id;
+  private @Nullable Long id;
 
   @SerializedName("image_url")
-  private String imageUrl;
+  private @Nullable String imageUrl;
 
   @SerializedName("openid_email")
-  private String openidEmail;
+  private @Nullable String openidEmail;
 
   @SerializedName("openid_enabled")
-  private Boolean openidEnabled;
+  private @Nullable Boolean openidEnabled;
 
   @SerializedName("options")
-  private java.util.Map<String, Object> options;
+  private java.util.@Nullable Map<String, Object> options;
 
   @SerializedName("timezone")
-  private String timezone;
+  private @Nullable String timezone;
 
   @SerializedName("updated_at")
-  private java.time.OffsetDateTime updatedAt;
+  private java.time.@Nullable OffsetDateTime updatedAt;
 
   /** An empty ModelsTogglUser; every field is null. */
   public ModelsTogglUser() {
@@ -76,7 +79,7 @@ public class ModelsTogglUser {
    * @param apiToken The user's API token (omitted if empty).
    * @return this object
    */
-  public ModelsTogglUser apiToken(String apiToken) {
+  public ModelsTogglUser apiToken(@Nullable String apiToken) {
     this.apiToken = apiToken;
     return this;
   }
@@ -88,7 +91,7 @@ public class ModelsTogglUser {
    * @return {@code api_token}, or null
    */
   @Schema(description = "The user's API token (omitted if empty).")
-  public String getApiToken() {
+  public @Nullable String getApiToken() {
     return apiToken;
   }
 
@@ -97,7 +100,7 @@ public class ModelsTogglUser {
    *
    * @param apiToken The user's API token (omitted if empty).
    */
-  public void setApiToken(String apiToken) {
+  public void setApiToken(@Nullable String apiToken) {
     this.apiToken = apiToken;
   }
 
@@ -107,7 +110,7 @@ public class ModelsTogglUser {
    * @param at When the user was last changed.
    * @return this object
    */
-  public ModelsTogglUser at(java.time.OffsetDateTime at) {
+  public ModelsTogglUser at(java.time.@Nullable OffsetDateTime at) {
     this.at = at;
     return this;
   }
@@ -118,7 +121,7 @@ public class ModelsTogglUser {
    * @return {@code at}, or null
    */
   @Schema(description = "When the user was last changed.")
-  public java.time.OffsetDateTime getAt() {
+  public java.time.@Nullable OffsetDateTime getAt() {
     return at;
   }
 
@@ -127,7 +130,7 @@ public class ModelsTogglUser {
    *
    * @param at When the user was last changed.
    */
-  public void setAt(java.time.OffsetDateTime at) {
+  public void setAt(java.time.@Nullable OffsetDateTime at) {
     this.at = at;
   }
 
@@ -137,7 +140,7 @@ public class ModelsTogglUser {
    * @param beginningOfWeek The first day of the week (0 is Sunday).
    * @return this object
    */
-  public ModelsTogglUser beginningOfWeek(Integer beginningOfWeek) {
+  public ModelsTogglUser beginningOfWeek(@Nullable Integer beginningOfWeek) {
     this.beginningOfWeek = beginningOfWeek;
     return this;
   }
@@ -148,7 +151,7 @@ public class ModelsTogglUser {
    * @return {@code beginning_of_week}, or null
    */
   @Schema(description = "The first day of the week (0 is Sunday).")
-  public Integer getBeginningOfWeek() {
+  public @Nullable Integer getBeginningOfWeek() {
     return beginningOfWeek;
   }
 
@@ -157,7 +160,7 @@ public class ModelsTogglUser {
    *
    * @param beginningOfWeek The first day of the week (0 is Sunday).
    */
-  public void setBeginningOfWeek(Integer beginningOfWeek) {
+  public void setBeginningOfWeek(@Nullable Integer beginningOfWeek) {
     this.beginningOfWeek = beginningOfWeek;
   }
 
@@ -167,7 +170,7 @@ public class ModelsTogglUser {
    * @param countryId The user's country.
    * @return this object
    */
-  public ModelsTogglUser countryId(Long countryId) {
+  public ModelsTogglUser countryId(@Nullable Long countryId) {
     this.countryId = countryId;
     return this;
   }
@@ -178,7 +181,7 @@ public class ModelsTogglUser {
    * @return {@code country_id}, or null
    */
   @Schema(description = "The user's country.")
-  public Long getCountryId() {
+  public @Nullable Long getCountryId() {
     return countryId;
   }
 
@@ -187,7 +190,7 @@ public class ModelsTogglUser {
    *
    * @param countryId The user's country.
    */
-  public void setCountryId(Long countryId) {
+  public void setCountryId(@Nullable Long countryId) {
     this.countryId = countryId;
   }
 
@@ -197,7 +200,7 @@ public class ModelsTogglUser {
    * @param createdAt When the user was created.
    * @return this object
    */
-  public ModelsTogglUser createdAt(java.time.OffsetDateTime createdAt) {
+  public ModelsTogglUser createdAt(java.time.@Nullable OffsetDateTime createdAt) {
     this.createdAt = createdAt;
     return this;
   }
@@ -208,7 +211,7 @@ public class ModelsTogglUser {
    * @return {@code created_at}, or null
    */
   @Schema(description = "When the user was created.")
-  public java.time.OffsetDateTime getCreatedAt() {
+  public java.time.@Nullable OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
@@ -217,7 +220,7 @@ public class ModelsTogglUser {
    *
    * @param createdAt When the user was created.
    */
-  public void setCreatedAt(java.time.OffsetDateTime createdAt) {
+  public void setCreatedAt(java.time.@Nullable OffsetDateTime createdAt) {
     this.createdAt = createdAt;
   }
 
@@ -227,7 +230,7 @@ public class ModelsTogglUser {
    * @param defaultWorkspaceId The user's default workspace.
    * @return this object
    */
-  public ModelsTogglUser defaultWorkspaceId(Long defaultWorkspaceId) {
+  public ModelsTogglUser defaultWorkspaceId(@Nullable Long defaultWorkspaceId) {
     this.defaultWorkspaceId = defaultWorkspaceId;
     return this;
   }
@@ -238,7 +241,7 @@ public class ModelsTogglUser {
    * @return {@code default_workspace_id}, or null
    */
   @Schema(description = "The user's default workspace.")
-  public Long getDefaultWorkspaceId() {
+  public @Nullable Long getDefaultWorkspaceId() {
     return defaultWorkspaceId;
   }
 
@@ -247,7 +250,7 @@ public class ModelsTogglUser {
    *
    * @param defaultWorkspaceId The user's default workspace.
    */
-  public void setDefaultWorkspaceId(Long defaultWorkspaceId) {
+  public void setDefaultWorkspaceId(@Nullable Long defaultWorkspaceId) {
     this.defaultWorkspaceId = defaultWorkspaceId;
   }
 
@@ -257,7 +260,7 @@ public class ModelsTogglUser {
    * @param email The user's email.
    * @return this object
    */
-  public ModelsTogglUser email(String email) {
+  public ModelsTogglUser email(@Nullable String email) {
     this.email = email;
     return this;
   }
@@ -268,7 +271,7 @@ public class ModelsTogglUser {
    * @return {@code email}, or null
    */
   @Schema(description = "The user's email.")
-  public String getEmail() {
+  public @Nullable String getEmail() {
     return email;
   }
 
@@ -277,7 +280,7 @@ public class ModelsTogglUser {
    *
    * @param email The user's email.
    */
-  public void setEmail(String email) {
+  public void setEmail(@Nullable String email) {
     this.email = email;
   }
 
@@ -287,7 +290,7 @@ public class ModelsTogglUser {
    * @param fullname The user's full name.
    * @return this object
    */
-  public ModelsTogglUser fullname(String fullname) {
+  public ModelsTogglUser fullname(@Nullable String fullname) {
     this.fullname = fullname;
     return this;
   }
@@ -298,7 +301,7 @@ public class ModelsTogglUser {
    * @return {@code fullname}, or null
    */
   @Schema(description = "The user's full name.")
-  public String getFullname() {
+  public @Nullable String getFullname() {
     return fullname;
   }
 
@@ -307,7 +310,7 @@ public class ModelsTogglUser {
    *
    * @param fullname The user's full name.
    */
-  public void setFullname(String fullname) {
+  public void setFullname(@Nullable String fullname) {
     this.fullname = fullname;
   }
 
@@ -317,7 +320,7 @@ public class ModelsTogglUser {
    * @param hasPassword Whether the user has a password (SSO-only users have none).
    * @return this object
    */
-  public ModelsTogglUser hasPassword(Boolean hasPassword) {
+  public ModelsTogglUser hasPassword(@Nullable Boolean hasPassword) {
     this.hasPassword = hasPassword;
     return this;
   }
@@ -328,7 +331,7 @@ public class ModelsTogglUser {
    * @return {@code has_password}, or null
    */
   @Schema(description = "Whether the user has a password (SSO-only users have none).")
-  public Boolean getHasPassword() {
+  public @Nullable Boolean getHasPassword() {
     return hasPassword;
   }
 
@@ -337,7 +340,7 @@ public class ModelsTogglUser {
    *
    * @param hasPassword Whether the user has a password (SSO-only users have none).
    */
-  public void setHasPassword(Boolean hasPassword) {
+  public void setHasPassword(@Nullable Boolean hasPassword) {
     this.hasPassword = hasPassword;
   }
 
@@ -347,7 +350,7 @@ public class ModelsTogglUser {
    * @param id The user's ID.
    * @return this object
    */
-  public ModelsTogglUser id(Long id) {
+  public ModelsTogglUser id(@Nullable Long id) {
     this.id = id;
     return this;
   }
@@ -358,7 +361,7 @@ public class ModelsTogglUser {
    * @return {@code id}, or null
    */
   @Schema(description = "The user's ID.")
-  public Long getId() {
+  public @Nullable Long getId() {
     return id;
   }
 
@@ -367,7 +370,7 @@ public class ModelsTogglUser {
    *
    * @param id The user's ID.
    */
-  public void setId(Long id) {
+  public void setId(@Nullable Long id) {
     this.id = id;
   }
 
@@ -377,7 +380,7 @@ public class ModelsTogglUser {
    * @param imageUrl The user's avatar URL.
    * @return this object
    */
-  public ModelsTogglUser imageUrl(String imageUrl) {
+  public ModelsTogglUser imageUrl(@Nullable String imageUrl) {
     this.imageUrl = imageUrl;
     return this;
   }
@@ -388,7 +391,7 @@ public class ModelsTogglUser {
    * @return {@code image_url}, or null
    */
   @Schema(description = "The user's avatar URL.")
-  public String getImageUrl() {
+  public @Nullable String getImageUrl() {
     return imageUrl;
   }
 
@@ -397,7 +400,7 @@ public class ModelsTogglUser {
    *
    * @param imageUrl The user's avatar URL.
    */
-  public void setImageUrl(String imageUrl) {
+  public void setImageUrl(@Nullable String imageUrl) {
     this.imageUrl = imageUrl;
   }
 
@@ -407,7 +410,7 @@ public class ModelsTogglUser {
    * @param openidEmail The email of the user's linked OpenID account.
    * @return this object
    */
-  public ModelsTogglUser openidEmail(String openidEmail) {
+  public ModelsTogglUser openidEmail(@Nullable String openidEmail) {
     this.openidEmail = openidEmail;
     return this;
   }
@@ -418,7 +421,7 @@ public class ModelsTogglUser {
    * @return {@code openid_email}, or null
    */
   @Schema(description = "The email of the user's linked OpenID account.")
-  public String getOpenidEmail() {
+  public @Nullable String getOpenidEmail() {
     return openidEmail;
   }
 
@@ -427,7 +430,7 @@ public class ModelsTogglUser {
    *
    * @param openidEmail The email of the user's linked OpenID account.
    */
-  public void setOpenidEmail(String openidEmail) {
+  public void setOpenidEmail(@Nullable String openidEmail) {
     this.openidEmail = openidEmail;
   }
 
@@ -437,7 +440,7 @@ public class ModelsTogglUser {
    * @param openidEnabled Whether OpenID sign-in is enabled.
    * @return this object
    */
-  public ModelsTogglUser openidEnabled(Boolean openidEnabled) {
+  public ModelsTogglUser openidEnabled(@Nullable Boolean openidEnabled) {
     this.openidEnabled = openidEnabled;
     return this;
   }
@@ -448,7 +451,7 @@ public class ModelsTogglUser {
    * @return {@code openid_enabled}, or null
    */
   @Schema(description = "Whether OpenID sign-in is enabled.")
-  public Boolean getOpenidEnabled() {
+  public @Nullable Boolean getOpenidEnabled() {
     return openidEnabled;
   }
 
@@ -457,7 +460,7 @@ public class ModelsTogglUser {
    *
    * @param openidEnabled Whether OpenID sign-in is enabled.
    */
-  public void setOpenidEnabled(Boolean openidEnabled) {
+  public void setOpenidEnabled(@Nullable Boolean openidEnabled) {
     this.openidEnabled = openidEnabled;
   }
 
@@ -467,7 +470,7 @@ public class ModelsTogglUser {
    * @param options Free-form user options (omitted if empty).
    * @return this object
    */
-  public ModelsTogglUser options(java.util.Map<String, Object> options) {
+  public ModelsTogglUser options(java.util.@Nullable Map<String, Object> options) {
     this.options = options;
     return this;
   }
@@ -478,7 +481,7 @@ public class ModelsTogglUser {
    * @return {@code options}, or null
    */
   @Schema(description = "Free-form user options (omitted if empty).")
-  public java.util.Map<String, Object> getOptions() {
+  public java.util.@Nullable Map<String, Object> getOptions() {
     return options;
   }
 
@@ -487,7 +490,7 @@ public class ModelsTogglUser {
    *
    * @param options Free-form user options (omitted if empty).
    */
-  public void setOptions(java.util.Map<String, Object> options) {
+  public void setOptions(java.util.@Nullable Map<String, Object> options) {
     this.options = options;
   }
 
@@ -497,7 +500,7 @@ public class ModelsTogglUser {
    * @param timezone The user's time zone.
    * @return this object
    */
-  public ModelsTogglUser timezone(String timezone) {
+  public ModelsTogglUser timezone(@Nullable String timezone) {
     this.timezone = timezone;
     return this;
   }
@@ -508,7 +511,7 @@ public class ModelsTogglUser {
    * @return {@code timezone}, or null
    */
   @Schema(description = "The user's time zone.")
-  public String getTimezone() {
+  public @Nullable String getTimezone() {
     return timezone;
   }
 
@@ -517,7 +520,7 @@ public class ModelsTogglUser {
    *
    * @param timezone The user's time zone.
    */
-  public void setTimezone(String timezone) {
+  public void setTimezone(@Nullable String timezone) {
     this.timezone = timezone;
   }
 
@@ -527,7 +530,7 @@ public class ModelsTogglUser {
    * @param updatedAt When the user was last updated.
    * @return this object
    */
-  public ModelsTogglUser updatedAt(java.time.OffsetDateTime updatedAt) {
+  public ModelsTogglUser updatedAt(java.time.@Nullable OffsetDateTime updatedAt) {
     this.updatedAt = updatedAt;
     return this;
   }
@@ -538,7 +541,7 @@ public class ModelsTogglUser {
    * @return {@code updated_at}, or null
    */
   @Schema(description = "When the user was last updated.")
-  public java.time.OffsetDateTime getUpdatedAt() {
+  public java.time.@Nullable OffsetDateTime getUpdatedAt() {
     return updatedAt;
   }
 
@@ -547,12 +550,12 @@ public class ModelsTogglUser {
    *
    * @param updatedAt When the user was last updated.
    */
-  public void setUpdatedAt(java.time.OffsetDateTime updatedAt) {
+  public void setUpdatedAt(java.time.@Nullable OffsetDateTime updatedAt) {
     this.updatedAt = updatedAt;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

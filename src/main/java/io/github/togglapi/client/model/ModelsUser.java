@@ -10,28 +10,31 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code ModelsUser} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "ModelsUser")
 public class ModelsUser {
   @SerializedName("api_token")
-  private String apiToken;
+  private @Nullable String apiToken;
 
   @SerializedName("email")
-  private String email;
+  private @Nullable String email;
 
   @SerializedName("fullname")
-  private String fullname;
+  private @Nullable String fullname;
 
   @SerializedName("id")
-  private Long id;
+  private @Nullable Long id;
 
   @SerializedName("timezone")
-  private String timezone;
+  private @Nullable String timezone;
 
   /** An empty ModelsUser; every field is null. */
   public ModelsUser() {
@@ -43,7 +46,7 @@ public class ModelsUser {
    * @param apiToken The user's API token (omitted if empty).
    * @return this object
    */
-  public ModelsUser apiToken(String apiToken) {
+  public ModelsUser apiToken(@Nullable String apiToken) {
     this.apiToken = apiToken;
     return this;
   }
@@ -55,7 +58,7 @@ public class ModelsUser {
    * @return {@code api_token}, or null
    */
   @Schema(description = "The user's API token (omitted if empty).")
-  public String getApiToken() {
+  public @Nullable String getApiToken() {
     return apiToken;
   }
 
@@ -64,7 +67,7 @@ public class ModelsUser {
    *
    * @param apiToken The user's API token (omitted if empty).
    */
-  public void setApiToken(String apiToken) {
+  public void setApiToken(@Nullable String apiToken) {
     this.apiToken = apiToken;
   }
 
@@ -74,7 +77,7 @@ public class ModelsUser {
    * @param email The user's email.
    * @return this object
    */
-  public ModelsUser email(String email) {
+  public ModelsUser email(@Nullable String email) {
     this.email = email;
     return this;
   }
@@ -85,7 +88,7 @@ public class ModelsUser {
    * @return {@code email}, or null
    */
   @Schema(description = "The user's email.")
-  public String getEmail() {
+  public @Nullable String getEmail() {
     return email;
   }
 
@@ -94,7 +97,7 @@ public class ModelsUser {
    *
    * @param email The user's email.
    */
-  public void setEmail(String email) {
+  public void setEmail(@Nullable String email) {
     this.email = email;
   }
 
@@ -104,7 +107,7 @@ public class ModelsUser {
    * @param fullname The user's full name.
    * @return this object
    */
-  public ModelsUser fullname(String fullname) {
+  public ModelsUser fullname(@Nullable String fullname) {
     this.fullname = fullname;
     return this;
   }
@@ -115,7 +118,7 @@ public class ModelsUser {
    * @return {@code fullname}, or null
    */
   @Schema(description = "The user's full name.")
-  public String getFullname() {
+  public @Nullable String getFullname() {
     return fullname;
   }
 
@@ -124,7 +127,7 @@ public class ModelsUser {
    *
    * @param fullname The user's full name.
    */
-  public void setFullname(String fullname) {
+  public void setFullname(@Nullable String fullname) {
     this.fullname = fullname;
   }
 
@@ -134,7 +137,7 @@ public class ModelsUser {
    * @param id The user's ID.
    * @return this object
    */
-  public ModelsUser id(Long id) {
+  public ModelsUser id(@Nullable Long id) {
     this.id = id;
     return this;
   }
@@ -145,7 +148,7 @@ public class ModelsUser {
    * @return {@code id}, or null
    */
   @Schema(description = "The user's ID.")
-  public Long getId() {
+  public @Nullable Long getId() {
     return id;
   }
 
@@ -154,7 +157,7 @@ public class ModelsUser {
    *
    * @param id The user's ID.
    */
-  public void setId(Long id) {
+  public void setId(@Nullable Long id) {
     this.id = id;
   }
 
@@ -164,7 +167,7 @@ public class ModelsUser {
    * @param timezone The user's time zone.
    * @return this object
    */
-  public ModelsUser timezone(String timezone) {
+  public ModelsUser timezone(@Nullable String timezone) {
     this.timezone = timezone;
     return this;
   }
@@ -175,7 +178,7 @@ public class ModelsUser {
    * @return {@code timezone}, or null
    */
   @Schema(description = "The user's time zone.")
-  public String getTimezone() {
+  public @Nullable String getTimezone() {
     return timezone;
   }
 
@@ -184,12 +187,12 @@ public class ModelsUser {
    *
    * @param timezone The user's time zone.
    */
-  public void setTimezone(String timezone) {
+  public void setTimezone(@Nullable String timezone) {
     this.timezone = timezone;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

@@ -10,16 +10,19 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Saml2LoginResponse} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "Saml2LoginResponse")
 public class Saml2LoginResponse {
   @SerializedName("sso_url")
-  private String ssoUrl;
+  private @Nullable String ssoUrl;
 
   /** An empty Saml2LoginResponse; every field is null. */
   public Saml2LoginResponse() {
@@ -31,7 +34,7 @@ public class Saml2LoginResponse {
    * @param ssoUrl The Identity Provider URL to send the user to.
    * @return this object
    */
-  public Saml2LoginResponse ssoUrl(String ssoUrl) {
+  public Saml2LoginResponse ssoUrl(@Nullable String ssoUrl) {
     this.ssoUrl = ssoUrl;
     return this;
   }
@@ -42,7 +45,7 @@ public class Saml2LoginResponse {
    * @return {@code sso_url}, or null
    */
   @Schema(description = "The Identity Provider URL to send the user to.")
-  public String getSsoUrl() {
+  public @Nullable String getSsoUrl() {
     return ssoUrl;
   }
 
@@ -51,12 +54,12 @@ public class Saml2LoginResponse {
    *
    * @param ssoUrl The Identity Provider URL to send the user to.
    */
-  public void setSsoUrl(String ssoUrl) {
+  public void setSsoUrl(@Nullable String ssoUrl) {
     this.ssoUrl = ssoUrl;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

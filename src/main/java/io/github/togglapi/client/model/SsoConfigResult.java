@@ -10,19 +10,22 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code SsoConfigResult} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "SsoConfigResult")
 public class SsoConfigResult {
   @SerializedName("config")
-  private ModelsSSOConfig config;
+  private @Nullable ModelsSSOConfig config;
 
   @SerializedName("sp_settings")
-  private SsoSPSettings spSettings;
+  private @Nullable SsoSPSettings spSettings;
 
   /** An empty SsoConfigResult; every field is null. */
   public SsoConfigResult() {
@@ -34,7 +37,7 @@ public class SsoConfigResult {
    * @param config the value
    * @return this object
    */
-  public SsoConfigResult config(ModelsSSOConfig config) {
+  public SsoConfigResult config(@Nullable ModelsSSOConfig config) {
     this.config = config;
     return this;
   }
@@ -45,7 +48,7 @@ public class SsoConfigResult {
    * @return {@code config}, or null
    */
   @Schema(description = "")
-  public ModelsSSOConfig getConfig() {
+  public @Nullable ModelsSSOConfig getConfig() {
     return config;
   }
 
@@ -54,7 +57,7 @@ public class SsoConfigResult {
    *
    * @param config the value
    */
-  public void setConfig(ModelsSSOConfig config) {
+  public void setConfig(@Nullable ModelsSSOConfig config) {
     this.config = config;
   }
 
@@ -64,7 +67,7 @@ public class SsoConfigResult {
    * @param spSettings the value
    * @return this object
    */
-  public SsoConfigResult spSettings(SsoSPSettings spSettings) {
+  public SsoConfigResult spSettings(@Nullable SsoSPSettings spSettings) {
     this.spSettings = spSettings;
     return this;
   }
@@ -75,7 +78,7 @@ public class SsoConfigResult {
    * @return {@code sp_settings}, or null
    */
   @Schema(description = "")
-  public SsoSPSettings getSpSettings() {
+  public @Nullable SsoSPSettings getSpSettings() {
     return spSettings;
   }
 
@@ -84,12 +87,12 @@ public class SsoConfigResult {
    *
    * @param spSettings the value
    */
-  public void setSpSettings(SsoSPSettings spSettings) {
+  public void setSpSettings(@Nullable SsoSPSettings spSettings) {
     this.spSettings = spSettings;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

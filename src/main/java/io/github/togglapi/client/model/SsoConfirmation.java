@@ -10,16 +10,19 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code SsoConfirmation} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "SsoConfirmation")
 public class SsoConfirmation {
   @SerializedName("confirmation_code")
-  private String confirmationCode;
+  private @Nullable String confirmationCode;
 
   /** An empty SsoConfirmation; every field is null. */
   public SsoConfirmation() {
@@ -31,7 +34,7 @@ public class SsoConfirmation {
    * @param confirmationCode The confirmation code received after a successful SSO login.
    * @return this object
    */
-  public SsoConfirmation confirmationCode(String confirmationCode) {
+  public SsoConfirmation confirmationCode(@Nullable String confirmationCode) {
     this.confirmationCode = confirmationCode;
     return this;
   }
@@ -43,7 +46,7 @@ public class SsoConfirmation {
    * @return {@code confirmation_code}, or null
    */
   @Schema(description = "The confirmation code received after a successful SSO login.")
-  public String getConfirmationCode() {
+  public @Nullable String getConfirmationCode() {
     return confirmationCode;
   }
 
@@ -52,12 +55,12 @@ public class SsoConfirmation {
    *
    * @param confirmationCode The confirmation code received after a successful SSO login.
    */
-  public void setConfirmationCode(String confirmationCode) {
+  public void setConfirmationCode(@Nullable String confirmationCode) {
     this.confirmationCode = confirmationCode;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

@@ -10,19 +10,22 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code SsoSPSettings} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "SsoSPSettings")
 public class SsoSPSettings {
   @SerializedName("acs_url")
-  private String acsUrl;
+  private @Nullable String acsUrl;
 
   @SerializedName("entity_id")
-  private String entityId;
+  private @Nullable String entityId;
 
   /** An empty SsoSPSettings; every field is null. */
   public SsoSPSettings() {
@@ -34,7 +37,7 @@ public class SsoSPSettings {
    * @param acsUrl The assertion consumer service URL to configure in the Identity Provider.
    * @return this object
    */
-  public SsoSPSettings acsUrl(String acsUrl) {
+  public SsoSPSettings acsUrl(@Nullable String acsUrl) {
     this.acsUrl = acsUrl;
     return this;
   }
@@ -45,7 +48,7 @@ public class SsoSPSettings {
    * @return {@code acs_url}, or null
    */
   @Schema(description = "The assertion consumer service URL to configure in the Identity Provider.")
-  public String getAcsUrl() {
+  public @Nullable String getAcsUrl() {
     return acsUrl;
   }
 
@@ -54,7 +57,7 @@ public class SsoSPSettings {
    *
    * @param acsUrl The assertion consumer service URL to configure in the Identity Provider.
    */
-  public void setAcsUrl(String acsUrl) {
+  public void setAcsUrl(@Nullable String acsUrl) {
     this.acsUrl = acsUrl;
   }
 
@@ -64,7 +67,7 @@ public class SsoSPSettings {
    * @param entityId The service provider's entity ID.
    * @return this object
    */
-  public SsoSPSettings entityId(String entityId) {
+  public SsoSPSettings entityId(@Nullable String entityId) {
     this.entityId = entityId;
     return this;
   }
@@ -75,7 +78,7 @@ public class SsoSPSettings {
    * @return {@code entity_id}, or null
    */
   @Schema(description = "The service provider's entity ID.")
-  public String getEntityId() {
+  public @Nullable String getEntityId() {
     return entityId;
   }
 
@@ -84,12 +87,12 @@ public class SsoSPSettings {
    *
    * @param entityId The service provider's entity ID.
    */
-  public void setEntityId(String entityId) {
+  public void setEntityId(@Nullable String entityId) {
     this.entityId = entityId;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

@@ -10,16 +10,19 @@ import java.util.Objects;
 
 import com.google.gson.annotations.SerializedName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code SsoState} object of the Toggl API.
  * JSON field names are snake_case; unknown fields are ignored and any optional field may be null.
  * {@link #toString()} never shows a secret field.
  */
+@NullMarked
 @Schema(description = "SsoState")
 public class SsoState {
   @SerializedName("enabled")
-  private Boolean enabled;
+  private @Nullable Boolean enabled;
 
   /** An empty SsoState; every field is null. */
   public SsoState() {
@@ -31,7 +34,7 @@ public class SsoState {
    * @param enabled Whether SSO is enabled for the workspace.
    * @return this object
    */
-  public SsoState enabled(Boolean enabled) {
+  public SsoState enabled(@Nullable Boolean enabled) {
     this.enabled = enabled;
     return this;
   }
@@ -42,7 +45,7 @@ public class SsoState {
    * @return {@code enabled}, or null
    */
   @Schema(description = "Whether SSO is enabled for the workspace.")
-  public Boolean getEnabled() {
+  public @Nullable Boolean getEnabled() {
     return enabled;
   }
 
@@ -51,12 +54,12 @@ public class SsoState {
    *
    * @param enabled Whether SSO is enabled for the workspace.
    */
-  public void setEnabled(Boolean enabled) {
+  public void setEnabled(@Nullable Boolean enabled) {
     this.enabled = enabled;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
