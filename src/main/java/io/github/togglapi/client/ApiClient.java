@@ -81,7 +81,15 @@ public final class ApiClient {
     setHttpClient(httpClient);
   }
 
-  /** @return the base path, for example {@value #DEFAULT_BASE_PATH} */
+  /**
+
+   * Returns the base path, for example {@value #DEFAULT_BASE_PATH}.
+
+   *
+
+   * @return the base path, for example {@value #DEFAULT_BASE_PATH}
+
+   */
   public String getBasePath() {
     String url = basePath.toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -108,7 +116,15 @@ public final class ApiClient {
     return this;
   }
 
-  /** @return the user name (an email or an API token), or null */
+  /**
+
+   * Returns the user name (an email or an API token), or null.
+
+   *
+
+   * @return the user name (an email or an API token), or null
+
+   */
   public synchronized @Nullable String getUsername() {
     return username;
   }
@@ -154,7 +170,15 @@ public final class ApiClient {
     return this;
   }
 
-  /** @return the credentials sent with operations that need them, or null if incomplete */
+  /**
+
+   * Returns the credentials sent with operations that need them, or null if incomplete.
+
+   *
+
+   * @return the credentials sent with operations that need them, or null if incomplete
+
+   */
   public @Nullable HttpBasicAuth getCredentials() {
     return credentials;
   }
@@ -163,7 +187,15 @@ public final class ApiClient {
     credentials = username != null && password != null ? new HttpBasicAuth(username, password) : null;
   }
 
-  /** @return the {@code User-Agent} sent with every call */
+  /**
+
+   * Returns the {@code User-Agent} sent with every call.
+
+   *
+
+   * @return the {@code User-Agent} sent with every call
+
+   */
   public String getUserAgent() {
     return userAgent;
   }
@@ -183,7 +215,15 @@ public final class ApiClient {
     return this;
   }
 
-  /** @return the OkHttp client as configured, before this client's own rules are added */
+  /**
+
+   * Returns the OkHttp client as configured, before this client's own rules are added.
+
+   *
+
+   * @return the OkHttp client as configured, before this client's own rules are added
+
+   */
   public OkHttpClient getHttpClient() {
     return baseHttpClient;
   }
@@ -206,7 +246,15 @@ public final class ApiClient {
     return this;
   }
 
-  /** @return the connect timeout in milliseconds (default 10 s) */
+  /**
+
+   * Returns the connect timeout in milliseconds (default 10 s).
+
+   *
+
+   * @return the connect timeout in milliseconds (default 10 s)
+
+   */
   public int getConnectTimeout() {
     return baseHttpClient.connectTimeoutMillis();
   }
@@ -221,7 +269,15 @@ public final class ApiClient {
     return setHttpClient(baseHttpClient.newBuilder().connectTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
 
-  /** @return the read timeout in milliseconds (default 30 s) */
+  /**
+
+   * Returns the read timeout in milliseconds (default 30 s).
+
+   *
+
+   * @return the read timeout in milliseconds (default 30 s)
+
+   */
   public int getReadTimeout() {
     return baseHttpClient.readTimeoutMillis();
   }
@@ -236,7 +292,15 @@ public final class ApiClient {
     return setHttpClient(baseHttpClient.newBuilder().readTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
 
-  /** @return the write timeout in milliseconds (default 30 s) */
+  /**
+
+   * Returns the write timeout in milliseconds (default 30 s).
+
+   *
+
+   * @return the write timeout in milliseconds (default 30 s)
+
+   */
   public int getWriteTimeout() {
     return baseHttpClient.writeTimeoutMillis();
   }
@@ -251,7 +315,15 @@ public final class ApiClient {
     return setHttpClient(baseHttpClient.newBuilder().writeTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
 
-  /** @return the whole-call timeout in milliseconds (default 60 s) */
+  /**
+
+   * Returns the whole-call timeout in milliseconds (default 60 s).
+
+   *
+
+   * @return the whole-call timeout in milliseconds (default 60 s)
+
+   */
   public int getCallTimeout() {
     return baseHttpClient.callTimeoutMillis();
   }
@@ -266,7 +338,15 @@ public final class ApiClient {
     return setHttpClient(baseHttpClient.newBuilder().callTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
 
-  /** @return how many times a call may be retried (default 3); 0 means never */
+  /**
+
+   * Returns how many times a call may be retried (default 3); 0 means never.
+
+   *
+
+   * @return how many times a call may be retried (default 3); 0 means never
+
+   */
   public int getMaxRetries() {
     return retryPolicy.maxRetries;
   }
@@ -284,7 +364,15 @@ public final class ApiClient {
     return this;
   }
 
-  /** @return the wait before the first retry, in milliseconds (default 1 s) */
+  /**
+
+   * Returns the wait before the first retry, in milliseconds (default 1 s).
+
+   *
+
+   * @return the wait before the first retry, in milliseconds (default 1 s)
+
+   */
   public long getInitialRetryDelay() {
     return retryPolicy.initialDelayMillis;
   }
@@ -302,7 +390,15 @@ public final class ApiClient {
     return this;
   }
 
-  /** @return the longest wait before a retry, in milliseconds (default 30 s) */
+  /**
+
+   * Returns the longest wait before a retry, in milliseconds (default 30 s).
+
+   *
+
+   * @return the longest wait before a retry, in milliseconds (default 30 s)
+
+   */
   public long getMaxRetryWait() {
     return retryPolicy.maxWaitMillis;
   }
@@ -325,7 +421,15 @@ public final class ApiClient {
     return retryPolicy;
   }
 
-  /** @return true if requests and responses are logged */
+  /**
+
+   * Returns true if requests and responses are logged.
+
+   *
+
+   * @return true if requests and responses are logged
+
+   */
   public boolean isDebugging() {
     return debugging;
   }
@@ -345,7 +449,15 @@ public final class ApiClient {
     return this;
   }
 
-  /** @return the JSON set-up used for bodies */
+  /**
+
+   * Returns the JSON set-up used for bodies.
+
+   *
+
+   * @return the JSON set-up used for bodies
+
+   */
   public JSON getJSON() {
     return json;
   }

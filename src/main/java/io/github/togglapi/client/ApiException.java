@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
 public class ApiException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** @serial the HTTP status, or 0 if no answer was received */
+  /** The HTTP status, or 0 if no answer was received. */
   private final int code;
   /** Not serialised: OkHttp's header map need not be serialisable. */
   private final transient @Nullable Map<String, List<String>> responseHeaders;
-  /** @serial the raw response body, or null */
+  /** The raw response body, or null. */
   private final @Nullable String responseBody;
 
   /**
@@ -63,7 +63,15 @@ public class ApiException extends Exception {
     this(message, cause, 0, null, null);
   }
 
-  /** @return the HTTP status code, or 0 if no answer was received */
+  /**
+
+   * Returns the HTTP status code, or 0 if no answer was received.
+
+   *
+
+   * @return the HTTP status code, or 0 if no answer was received
+
+   */
   public int getCode() {
     return code;
   }
@@ -78,7 +86,15 @@ public class ApiException extends Exception {
     return responseHeaders == null ? Collections.<String, List<String>>emptyMap() : responseHeaders;
   }
 
-  /** @return the raw response body as received, or null if there was none */
+  /**
+
+   * Returns the raw response body as received, or null if there was none.
+
+   *
+
+   * @return the raw response body as received, or null if there was none
+
+   */
   public @Nullable String getResponseBody() {
     return responseBody;
   }

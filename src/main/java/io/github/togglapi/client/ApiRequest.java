@@ -56,72 +56,184 @@ public final class ApiRequest {
     return new Builder(operationId, method, pathTemplate);
   }
 
-  /** @return the operation's name */
+  /**
+
+   * Returns the operation's name.
+
+   *
+
+   * @return the operation's name
+
+   */
   public String getOperationId() {
     return operationId;
   }
 
-  /** @return the HTTP method */
+  /**
+
+   * Returns the HTTP method.
+
+   *
+
+   * @return the HTTP method
+
+   */
   public String getMethod() {
     return method;
   }
 
-  /** @return the path template, placeholders unexpanded */
+  /**
+
+   * Returns the path template, placeholders unexpanded.
+
+   *
+
+   * @return the path template, placeholders unexpanded
+
+   */
   public String getPathTemplate() {
     return pathTemplate;
   }
 
-  /** @return the path parameters by placeholder name, as text */
+  /**
+
+   * Returns the path parameters by placeholder name, as text.
+
+   *
+
+   * @return the path parameters by placeholder name, as text
+
+   */
   public Map<String, String> getPathParams() {
     return pathParams;
   }
 
-  /** @return the query parameters in order, as text; null values are left out */
+  /**
+
+   * Returns the query parameters in order, as text; null values are left out.
+
+   *
+
+   * @return the query parameters in order, as text; null values are left out
+
+   */
   public List<Map.Entry<String, String>> getQueryParams() {
     return queryParams;
   }
 
-  /** @return the form fields in order, or null if the body is not a form */
+  /**
+
+   * Returns the form fields in order, or null if the body is not a form.
+
+   *
+
+   * @return the form fields in order, or null if the body is not a form
+
+   */
   public @Nullable Map<String, String> getFormParams() {
     return formParams;
   }
 
-  /** @return true if the body is JSON (see {@link #getJsonBody()}) */
+  /**
+
+   * Returns true if the body is JSON (see {@link #getJsonBody()}).
+
+   *
+
+   * @return true if the body is JSON (see {@link #getJsonBody()})
+
+   */
   public boolean hasJsonBody() {
     return hasJsonBody;
   }
 
-  /** @return the value to send as JSON, or null for an optional body left out */
+  /**
+
+   * Returns the value to send as JSON, or null for an optional body left out.
+
+   *
+
+   * @return the value to send as JSON, or null for an optional body left out
+
+   */
   public @Nullable Object getJsonBody() {
     return jsonBody;
   }
 
-  /** @return the {@code Accept} media type, or null for none */
+  /**
+
+   * Returns the {@code Accept} media type, or null for none.
+
+   *
+
+   * @return the {@code Accept} media type, or null for none
+
+   */
   public @Nullable String getAccept() {
     return accept;
   }
 
-  /** @return true if the operation needs credentials or the session cookie */
+  /**
+
+   * Returns true if the operation needs credentials or the session cookie.
+
+   *
+
+   * @return true if the operation needs credentials or the session cookie
+
+   */
   public boolean isAuthenticated() {
     return authenticated;
   }
 
-  /** @return true if a 3xx answer is this operation's success (the SAML2 callback) */
+  /**
+
+   * Returns true if a 3xx answer is this operation's success (the SAML2 callback).
+
+   *
+
+   * @return true if a 3xx answer is this operation's success (the SAML2 callback)
+
+   */
   public boolean isRedirectExpected() {
     return redirectExpected;
   }
 
-  /** @return true if success ends the session, so the client forgets its cookies */
+  /**
+
+   * Returns true if success ends the session, so the client forgets its cookies.
+
+   *
+
+   * @return true if success ends the session, so the client forgets its cookies
+
+   */
   public boolean endsSession() {
     return endsSession;
   }
 
-  /** @return true if the answer's body is a secret (a new API token), never to be logged */
+  /**
+
+   * Returns true if the answer's body is a secret (a new API token), never to be logged.
+
+   *
+
+   * @return true if the answer's body is a secret (a new API token), never to be logged
+
+   */
   public boolean isSensitiveResponse() {
     return sensitiveResponse;
   }
 
-  /** @return the method and path template, with no parameter values */
+  /**
+
+   * Returns the method and path template, with no parameter values.
+
+   *
+
+   * @return the method and path template, with no parameter values
+
+   */
   @Override
   public String toString() {
     return method + " " + pathTemplate + " (" + operationId + ")";
@@ -255,7 +367,15 @@ public final class ApiRequest {
       return this;
     }
 
-    /** @return the request */
+    /**
+
+     * Returns the request.
+
+     *
+
+     * @return the request
+
+     */
     public ApiRequest build() {
       return new ApiRequest(this);
     }

@@ -31,7 +31,15 @@ public final class ApiResponse<T> {
     this.data = data;
   }
 
-  /** @return the HTTP status code */
+  /**
+
+   * Returns the HTTP status code.
+
+   *
+
+   * @return the HTTP status code
+
+   */
   public int getStatusCode() {
     return statusCode;
   }
@@ -56,7 +64,15 @@ public final class ApiResponse<T> {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** @return the decoded body, or null for operations without one */
+  /**
+
+   * Returns the decoded body, or null for operations without one.
+
+   *
+
+   * @return the decoded body, or null for operations without one
+
+   */
   public @Nullable T getData() {
     return data;
   }

@@ -37,7 +37,15 @@ public final class JSON {
         .create();
   }
 
-  /** @return the underlying Gson */
+  /**
+
+   * Returns the underlying Gson.
+
+   *
+
+   * @return the underlying Gson
+
+   */
   public Gson getGson() {
     return gson;
   }

@@ -37,7 +37,15 @@ public class NetworkException extends ApiException {
     super(message, cause, code, responseHeaders, null);
   }
 
-  /** @return true if a timeout (connect, read, write or whole call) ran out */
+  /**
+
+   * Returns true if a timeout (connect, read, write or whole call) ran out.
+
+   *
+
+   * @return true if a timeout (connect, read, write or whole call) ran out
+
+   */
   public boolean isTimeout() {
     return getCause() instanceof InterruptedIOException;
   }

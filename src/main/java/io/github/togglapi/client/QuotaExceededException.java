@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 public class QuotaExceededException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** @serial how long until the quota frees requests, or null */
+  /** How long until the quota frees requests, or null. */
   private final @Nullable Duration resetsIn;
-  /** @serial requests left in the window, or null */
+  /** Requests left in the window, or null. */
   private final @Nullable Integer remaining;
 
   /**
@@ -45,7 +45,15 @@ public class QuotaExceededException extends ApiException {
     return resetsIn;
   }
 
-  /** @return requests left in the window ({@code X-Toggl-Quota-Remaining}), or null if not said */
+  /**
+
+   * Returns requests left in the window ({@code X-Toggl-Quota-Remaining}), or null if not said.
+
+   *
+
+   * @return requests left in the window ({@code X-Toggl-Quota-Remaining}), or null if not said
+
+   */
   public @Nullable Integer getRemaining() {
     return remaining;
   }

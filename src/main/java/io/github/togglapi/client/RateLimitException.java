@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** @serial the wait the server asked for, or null */
+  /** The wait the server asked for, or null. */
   private final @Nullable Duration retryAfter;
 
   /**
@@ -30,7 +30,15 @@ public class RateLimitException extends ApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** @return the wait the server asked for ({@code Retry-After}), or null if it did not say */
+  /**
+
+   * Returns the wait the server asked for ({@code Retry-After}), or null if it did not say.
+
+   *
+
+   * @return the wait the server asked for ({@code Retry-After}), or null if it did not say
+
+   */
   public @Nullable Duration getRetryAfter() {
     return retryAfter;
   }

@@ -47,7 +47,15 @@ final class RetryPolicy {
         || method.equals("HEAD") || method.equals("OPTIONS");
   }
 
-  /** @return whether an answer with this status may be tried again for this method */
+  /**
+
+   * Returns whether an answer with this status may be tried again for this method.
+
+   *
+
+   * @return whether an answer with this status may be tried again for this method
+
+   */
   static boolean isRetryable(int status, String method) {
     return status == 429 || (isIdempotent(method) && (status == 502 || status == 503 || status == 504));
   }

@@ -51,7 +51,15 @@ public class AuthenticationApi {
     this.apiClient = apiClient;
   }
 
-  /** @return the client this API calls through */
+  /**
+
+   * Returns the client this API calls through.
+
+   *
+
+   * @return the client this API calls through
+
+   */
   public ApiClient getApiClient() {
     return apiClient;
   }

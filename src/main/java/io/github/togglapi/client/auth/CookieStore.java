@@ -20,6 +20,10 @@ public final class CookieStore {
 
   private final List<Cookie> cookies = new ArrayList<>();
 
+  /** An empty store: not signed in. */
+  public CookieStore() {
+  }
+
   /**
    * Keeps the cookies a response sets, replacing cookies of the same name, domain and path; a
    * cookie that arrives already expired deletes its namesake.
@@ -61,7 +65,15 @@ public final class CookieStore {
     return matching;
   }
 
-  /** @return an immutable snapshot of the unexpired cookies */
+  /**
+
+   * Returns an immutable snapshot of the unexpired cookies.
+
+   *
+
+   * @return an immutable snapshot of the unexpired cookies
+
+   */
   public synchronized Session snapshot() {
     long now = System.currentTimeMillis();
     List<Cookie> live = new ArrayList<>();

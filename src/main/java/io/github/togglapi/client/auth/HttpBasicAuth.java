@@ -42,17 +42,41 @@ public final class HttpBasicAuth {
     return new HttpBasicAuth(apiToken, API_TOKEN_PASSWORD);
   }
 
-  /** @return the user name: an email, or an API token */
+  /**
+
+   * Returns the user name: an email, or an API token.
+
+   *
+
+   * @return the user name: an email, or an API token
+
+   */
   public String getUsername() {
     return username;
   }
 
-  /** @return the password, or {@value #API_TOKEN_PASSWORD} with a token; a secret */
+  /**
+
+   * Returns the password, or {@value #API_TOKEN_PASSWORD} with a token; a secret.
+
+   *
+
+   * @return the password, or {@value #API_TOKEN_PASSWORD} with a token; a secret
+
+   */
   public String getPassword() {
     return password;
   }
 
-  /** @return true if these are API token credentials rather than an email and password */
+  /**
+
+   * Returns true if these are API token credentials rather than an email and password.
+
+   *
+
+   * @return true if these are API token credentials rather than an email and password
+
+   */
   public boolean isApiToken() {
     return API_TOKEN_PASSWORD.equals(password);
   }
@@ -81,7 +105,15 @@ public final class HttpBasicAuth {
     return 31 * username.hashCode() + password.hashCode();
   }
 
-  /** @return a description that names the kind of credentials and never the secret */
+  /**
+
+   * Returns a description that names the kind of credentials and never the secret.
+
+   *
+
+   * @return a description that names the kind of credentials and never the secret
+
+   */
   @Override
   public String toString() {
     return isApiToken() ? "HttpBasicAuth{apiToken=****}" : "HttpBasicAuth{username=" + username + ", password=****}";

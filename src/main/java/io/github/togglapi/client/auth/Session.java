@@ -27,17 +27,41 @@ public final class Session {
     this.cookies = Collections.unmodifiableList(new ArrayList<>(cookies));
   }
 
-  /** @return the session with no cookies: not signed in */
+  /**
+
+   * Returns the session with no cookies: not signed in.
+
+   *
+
+   * @return the session with no cookies: not signed in
+
+   */
   public static Session empty() {
     return EMPTY;
   }
 
-  /** @return the cookies, unmodifiable */
+  /**
+
+   * Returns the cookies, unmodifiable.
+
+   *
+
+   * @return the cookies, unmodifiable
+
+   */
   public List<Cookie> getCookies() {
     return cookies;
   }
 
-  /** @return true if there are no cookies */
+  /**
+
+   * Returns true if there are no cookies.
+
+   *
+
+   * @return true if there are no cookies
+
+   */
   public boolean isEmpty() {
     return cookies.isEmpty();
   }
@@ -81,7 +105,15 @@ public final class Session {
     return new Session(cookies);
   }
 
-  /** @return the cookie names, domains and expiry, never their values */
+  /**
+
+   * Returns the cookie names, domains and expiry, never their values.
+
+   *
+
+   * @return the cookie names, domains and expiry, never their values
+
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("Session{");

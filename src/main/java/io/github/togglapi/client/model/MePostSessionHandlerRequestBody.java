@@ -75,7 +75,15 @@ public class MePostSessionHandlerRequestBody {
     return Objects.hash(rememberMe);
   }
 
-  /** @return the fields, with secrets shown as {@code ****} */
+  /**
+
+   * Returns the fields, with secrets shown as {@code ****}.
+
+   *
+
+   * @return the fields, with secrets shown as {@code ****}
+
+   */
   @Override
   public String toString() {
     return "MePostSessionHandlerRequestBody{"

@@ -348,7 +348,15 @@ public class MePostUser {
     return Objects.hash(countryId, createdWith, email, fullName, invitationCode, password, timezone, tosAccepted, workspace);
   }
 
-  /** @return the fields, with secrets shown as {@code ****} */
+  /**
+
+   * Returns the fields, with secrets shown as {@code ****}.
+
+   *
+
+   * @return the fields, with secrets shown as {@code ****}
+
+   */
   @Override
   public String toString() {
     return "MePostUser{"

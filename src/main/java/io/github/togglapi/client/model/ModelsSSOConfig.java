@@ -313,7 +313,15 @@ public class ModelsSSOConfig {
     return Objects.hash(certificate, domain, enabled, entityId, metadataUrl, name, sharedSsoProfileId, ssoUrl);
   }
 
-  /** @return the fields, with secrets shown as {@code ****} */
+  /**
+
+   * Returns the fields, with secrets shown as {@code ****}.
+
+   *
+
+   * @return the fields, with secrets shown as {@code ****}
+
+   */
   @Override
   public String toString() {
     return "ModelsSSOConfig{"

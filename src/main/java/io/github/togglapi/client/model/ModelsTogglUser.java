@@ -586,7 +586,15 @@ public class ModelsTogglUser {
     return Objects.hash(apiToken, at, beginningOfWeek, countryId, createdAt, defaultWorkspaceId, email, fullname, hasPassword, id, imageUrl, openidEmail, openidEnabled, options, timezone, updatedAt);
   }
 
-  /** @return the fields, with secrets shown as {@code ****} */
+  /**
+
+   * Returns the fields, with secrets shown as {@code ****}.
+
+   *
+
+   * @return the fields, with secrets shown as {@code ****}
+
+   */
   @Override
   public String toString() {
     return "ModelsTogglUser{"

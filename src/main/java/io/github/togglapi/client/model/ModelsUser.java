@@ -212,7 +212,15 @@ public class ModelsUser {
     return Objects.hash(apiToken, email, fullname, id, timezone);
   }
 
-  /** @return the fields, with secrets shown as {@code ****} */
+  /**
+
+   * Returns the fields, with secrets shown as {@code ****}.
+
+   *
+
+   * @return the fields, with secrets shown as {@code ****}
+
+   */
   @Override
   public String toString() {
     return "ModelsUser{"

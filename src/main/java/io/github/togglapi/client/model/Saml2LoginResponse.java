@@ -75,7 +75,15 @@ public class Saml2LoginResponse {
     return Objects.hash(ssoUrl);
   }
 
-  /** @return the fields, with secrets shown as {@code ****} */
+  /**
+
+   * Returns the fields, with secrets shown as {@code ****}.
+
+   *
+
+   * @return the fields, with secrets shown as {@code ****}
+
+   */
   @Override
   public String toString() {
     return "Saml2LoginResponse{"

@@ -109,7 +109,15 @@ public class SsoConfigResult {
     return Objects.hash(config, spSettings);
   }
 
-  /** @return the fields, with secrets shown as {@code ****} */
+  /**
+
+   * Returns the fields, with secrets shown as {@code ****}.
+
+   *
+
+   * @return the fields, with secrets shown as {@code ****}
+
+   */
   @Override
   public String toString() {
     return "SsoConfigResult{"

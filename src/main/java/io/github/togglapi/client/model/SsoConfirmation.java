@@ -76,7 +76,15 @@ public class SsoConfirmation {
     return Objects.hash(confirmationCode);
   }
 
-  /** @return the fields, with secrets shown as {@code ****} */
+  /**
+
+   * Returns the fields, with secrets shown as {@code ****}.
+
+   *
+
+   * @return the fields, with secrets shown as {@code ****}
+
+   */
   @Override
   public String toString() {
     return "SsoConfirmation{"

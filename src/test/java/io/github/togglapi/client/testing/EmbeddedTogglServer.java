@@ -97,17 +97,41 @@ public final class EmbeddedTogglServer implements AutoCloseable {
     return this;
   }
 
-  /** @return the base path to give {@code ApiClient.setBasePath}, e.g. {@code https://localhost:41234/api/v9} */
+  /**
+
+   * Returns the base path to give {@code ApiClient.setBasePath}, e.g. {@code https://localhost:41234/api/v9}.
+
+   *
+
+   * @return the base path to give {@code ApiClient.setBasePath}, e.g. {@code https://localhost:41234/api/v9}
+
+   */
   public String baseUrl() {
     return server.url(BASE_PATH).toString();
   }
 
-  /** @return an OkHttp client that trusts this server's certificate (any client works over HTTP) */
+  /**
+
+   * Returns an OkHttp client that trusts this server's certificate (any client works over HTTP).
+
+   *
+
+   * @return an OkHttp client that trusts this server's certificate (any client works over HTTP)
+
+   */
   public OkHttpClient httpClient() {
     return httpClient;
   }
 
-  /** @return a new SDK client pointed at this server, with no credentials */
+  /**
+
+   * Returns a new SDK client pointed at this server, with no credentials.
+
+   *
+
+   * @return a new SDK client pointed at this server, with no credentials
+
+   */
   public ApiClient newApiClient() {
     return new ApiClient(httpClient()).setBasePath(baseUrl());
   }
@@ -176,7 +200,15 @@ public final class EmbeddedTogglServer implements AutoCloseable {
     service.advanceClock(duration);
   }
 
-  /** @return how many requests the server has received */
+  /**
+
+   * Returns how many requests the server has received.
+
+   *
+
+   * @return how many requests the server has received
+
+   */
   public int requestCount() {
     return server.getRequestCount();
   }
@@ -262,27 +294,67 @@ public final class EmbeddedTogglServer implements AutoCloseable {
       this.workspaceId = workspaceId;
     }
 
-    /** @return the user ID */
+    /**
+
+     * Returns the user ID.
+
+     *
+
+     * @return the user ID
+
+     */
     public long getId() {
       return id;
     }
 
-    /** @return the email */
+    /**
+
+     * Returns the email.
+
+     *
+
+     * @return the email
+
+     */
     public String getEmail() {
       return email;
     }
 
-    /** @return the API token at the time this was read */
+    /**
+
+     * Returns the API token at the time this was read.
+
+     *
+
+     * @return the API token at the time this was read
+
+     */
     public String getApiToken() {
       return apiToken;
     }
 
-    /** @return the workspace the account administers */
+    /**
+
+     * Returns the workspace the account administers.
+
+     *
+
+     * @return the workspace the account administers
+
+     */
     public long getWorkspaceId() {
       return workspaceId;
     }
 
-    /** @return the ID and email; never the token */
+    /**
+
+     * Returns the ID and email; never the token.
+
+     *
+
+     * @return the ID and email; never the token
+
+     */
     @Override
     public String toString() {
       return "Account{id=" + id + ", email=" + email + ", workspaceId=" + workspaceId + "}";

@@ -47,12 +47,28 @@ final class SpecValidator {
         .build();
   }
 
-  /** @return the validator's messages about the request; empty if it matches the spec */
+  /**
+
+   * Returns the validator's messages about the request; empty if it matches the spec.
+
+   *
+
+   * @return the validator's messages about the request; empty if it matches the spec
+
+   */
   List<String> checkRequest(RecordedRequest recorded) {
     return messages(validator.validateRequest(toRequest(recorded)));
   }
 
-  /** @return the validator's messages about the response; empty if it matches the spec */
+  /**
+
+   * Returns the validator's messages about the response; empty if it matches the spec.
+
+   *
+
+   * @return the validator's messages about the response; empty if it matches the spec
+
+   */
   List<String> checkResponse(RecordedRequest recorded, MockResponse response) {
     HttpUrl url = recorded.getRequestUrl();
     int status = Integer.parseInt(response.getStatus().split(" ")[1]);
