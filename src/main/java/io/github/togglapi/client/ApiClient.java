@@ -97,20 +97,24 @@ public final class ApiClient {
 
   /**
    * Sets the URL that operation paths are relative to. Set it before the credentials: moving a
-   * client that holds credentials to another host is refused, so that a password or token never
-   * reaches a host it was not given for. Session cookies stay bound to the host that set them.
+   * client that holds credentials to another scheme, host or port is refused, so that a password
+   * or token never reaches a service it was not given for, nor travels in clear text. Session cookies stay bound to the host that set them.
    *
    * @param basePath an http or https URL, for example {@value #DEFAULT_BASE_PATH}
    * @return this client
    * @throws IllegalArgumentException if it is not an http or https URL
-   * @throws IllegalStateException if credentials are set and the host would change
+   * @throws IllegalStateException if credentials are set and the scheme, host or port would change
    */
   public synchronized ApiClient setBasePath(String basePath) {
     HttpUrl url = HttpUrl.get(basePath);
-    if (credentials != null && !url.host().equals(this.basePath.host())) {
-      // Credentials are given for one service; they must never follow the client to another host.
-      throw new IllegalStateException("Credentials are set for " + this.basePath.host()
-          + "; set the base path before the credentials, or remove them first");
+    HttpUrl current = this.basePath;
+    boolean sameOrigin = url.scheme().equals(current.scheme()) && url.host().equals(current.host())
+        && url.port() == current.port();
+    if (credentials != null && !sameOrigin) {
+      // Credentials are given for one service; they must never follow the client to another host,
+      // port, or over plain HTTP.
+      throw new IllegalStateException("Credentials are set for " + current.scheme() + "://" + current.host() + ":"
+          + current.port() + "; set the base path before the credentials, or remove them first");
     }
     this.basePath = url;
     return this;
@@ -571,6 +575,12 @@ public final class ApiClient {
         } catch (ApiException e) {
           callback.onFailure(e, e.getCode(), e.getResponseHeaders());
           return;
+        } catch (RuntimeException | Error e) {
+          // A bug of ours must still end in exactly one callback, not in silence.
+          ApiException wrapped = new ApiException(ResponseHandler.describe(answered) + " failed unexpectedly: " + e,
+              e, response.code(), response.headers().toMultimap(), null);
+          callback.onFailure(wrapped, wrapped.getCode(), wrapped.getResponseHeaders());
+          return;
         } finally {
           response.close();
         }
@@ -664,7 +674,8 @@ public final class ApiClient {
         .addInterceptor(new RetryInterceptor(this))
         // After the caller's interceptors, so that they never see credentials or cookies; after
         // retries, so that each attempt carries the session as it is then.
-        .addInterceptor(new AuthInterceptor(this, cookies));
+        .addInterceptor(new AuthInterceptor(this, cookies))
+        .addNetworkInterceptor(new RetryInterceptor.MarkSent());
     if (debugging) {
       builder.addInterceptor(new DebugLogger(this));
     }

@@ -2,6 +2,7 @@ package io.github.togglapi.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,10 @@ public class NetworkException extends ApiException {
 
    */
   public boolean isTimeout() {
-    return getCause() instanceof InterruptedIOException;
+    Throwable cause = getCause();
+    // OkHttp reports a whole-call timeout as InterruptedIOException("timeout"); a cancelled call
+    // is a plain IOException("Canceled").
+    return cause instanceof SocketTimeoutException
+        || (cause instanceof InterruptedIOException && "timeout".equals(cause.getMessage()));
   }
 }

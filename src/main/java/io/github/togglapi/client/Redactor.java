@@ -27,6 +27,9 @@ final class Redactor {
   private static final Pattern JSON_FIELD = Pattern.compile(
       "(\"(?:" + String.join("|", SECRET_JSON_FIELDS) + ")\"\\s*+:\\s*+)"
           + "\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+(?:\"|\\z)");
+  /** The same inside a JSON string (a body quoted in another body): {@code \"password\":\"...\"}. */
+  private static final Pattern ESCAPED_JSON_FIELD = Pattern.compile(
+      "(\\\\\"(?:" + String.join("|", SECRET_JSON_FIELDS) + ")\\\\\"\\s*+:\\s*+\\\\\")(?:[^\"\\\\]++|\\\\(?!\"))*+");
   private static final Pattern FORM_FIELD = Pattern.compile(
       "((?:^|[&?\\s])(?:" + String.join("|", SECRET_FORM_FIELDS) + ")=)[^&\\s]*");
   /** Secrets shorter than this are left alone: masking every "a" would make text unreadable. */
@@ -46,13 +49,48 @@ final class Redactor {
       return null;
     }
     String out = JSON_FIELD.matcher(text).replaceAll("$1\"" + MASK + "\"");
+    out = ESCAPED_JSON_FIELD.matcher(out).replaceAll("$1" + MASK);
     out = FORM_FIELD.matcher(out).replaceAll("$1" + MASK);
     for (String secret : secrets) {
       if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
-        out = out.replace(secret, MASK);
+        // As given, as it reads inside a JSON string, and inside a JSON string quoted in another.
+        String once = jsonEscaped(secret);
+        out = out.replace(jsonEscaped(once), MASK).replace(once, MASK).replace(secret, MASK);
       }
     }
     return out;
+  }
+
+  /** The text as it appears between the quotes of a JSON string. */
+  static String jsonEscaped(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
+        default:
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+      }
+    }
+    return out.toString();
   }
 
   /**

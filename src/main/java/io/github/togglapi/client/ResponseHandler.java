@@ -56,8 +56,11 @@ final class ResponseHandler {
 
   ApiException noAnswer(Call call, IOException e) {
     ApiRequest request = describe(call);
-    String what = call.isCanceled() ? "was cancelled" : "got no answer";
-    return new NetworkException(request + " " + what + ": " + safe(e.toString(), request), e);
+    NetworkException described = new NetworkException(request + " got no answer: " + safe(e.toString(), request), e);
+    if (described.isTimeout()) {
+      return new NetworkException(request + " timed out: " + safe(e.toString(), request), e);
+    }
+    return call.isCanceled() ? new NetworkException(request + " was cancelled", e) : described;
   }
 
   /** The exception type says what the caller can do about it. */

@@ -1,9 +1,9 @@
 package io.github.togglapi.client;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -13,9 +13,10 @@ import okhttp3.ResponseBody;
 /**
  * Tries a call again as {@link RetryPolicy} allows: after 429 (waiting what {@code Retry-After}
  * asks, unless that is longer than the client allows), and, for idempotent methods only, after
- * 502, 503, 504, a failed connection or a body that broke off. Stops at once when the call is
- * cancelled or times out.
- * OkHttp's own silent retry is switched off in {@link ApiClient}, so this is the only one.
+ * 502, 503, 504, a failed connection or a body that broke off. Any method is tried again when the
+ * connection failed before the request could be sent (refused, DNS, TLS). Never waits past the
+ * call's whole-call timeout, and stops at once when the call is cancelled. OkHttp's own silent
+ * retry is switched off in {@link ApiClient}, so this is the only one.
  */
 final class RetryInterceptor implements Interceptor {
   /** How often a waiting retry checks whether its call was cancelled. */
@@ -32,15 +33,19 @@ final class RetryInterceptor implements Interceptor {
     RetryPolicy policy = client.retryPolicy();
     Request request = chain.request();
     String method = request.method();
+    long start = System.nanoTime();
     for (int retry = 0; ; retry++) {
+      Attempt attempt = new Attempt();
       Response response;
       try {
-        response = chain.proceed(request);
+        response = chain.proceed(request.newBuilder().tag(Attempt.class, attempt).build());
       } catch (IOException e) {
-        if (retry >= policy.maxRetries || !RetryPolicy.isIdempotent(method) || chain.call().isCanceled()) {
+        // Nothing was sent if no connection ever came up: safe to repeat whatever the method.
+        boolean safe = RetryPolicy.isIdempotent(method) || !attempt.sent;
+        long wait = policy.backoffMillis(retry);
+        if (retry >= policy.maxRetries || !safe || chain.call().isCanceled() || pastDeadline(chain, start, wait)) {
           throw e;
         }
-        long wait = policy.backoffMillis(retry);
         log(request, "failed (" + e + ")", wait, retry, policy);
         sleep(chain, wait);
         continue;
@@ -48,6 +53,9 @@ final class RetryInterceptor implements Interceptor {
       if (retry >= policy.maxRetries || !RetryPolicy.isRetryable(response.code(), method)) {
         if (retry < policy.maxRetries && RetryPolicy.isIdempotent(method) && !bodyArrives(response)) {
           long wait = policy.backoffMillis(retry);
+          if (pastDeadline(chain, start, wait)) {
+            throw new IOException("The body broke off and no time is left to retry");
+          }
           log(request, "answered HTTP " + response.code() + " but its body broke off", wait, retry, policy);
           sleep(chain, wait);
           continue;
@@ -64,10 +72,19 @@ final class RetryInterceptor implements Interceptor {
           wait = asked.toMillis();
         }
       }
+      if (pastDeadline(chain, start, wait)) {
+        return response; // the wait would outlast the call: the caller gets this answer now
+      }
       log(request, "answered HTTP " + response.code(), wait, retry, policy);
       response.close();
       sleep(chain, wait);
     }
+  }
+
+  /** True if waiting this long and trying again would pass the call's whole-call timeout. */
+  private static boolean pastDeadline(Chain chain, long start, long waitMillis) {
+    long timeout = chain.call().timeout().timeoutNanos();
+    return timeout > 0 && System.nanoTime() - start + TimeUnit.MILLISECONDS.toNanos(waitMillis) >= timeout;
   }
 
   /**
@@ -99,14 +116,14 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** Waits, but gives up at once if the call is cancelled (or its whole-call timeout fires). */
+  /** Waits, but gives up at once if the call is cancelled. */
   private static void sleep(Chain chain, long millis) throws IOException {
-    long deadline = System.nanoTime() + millis * 1_000_000L;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (true) {
       if (chain.call().isCanceled()) {
-        throw new InterruptedIOException("Canceled while waiting to retry");
+        throw new IOException("Canceled"); // as OkHttp says it: a cancel is not a timeout
       }
-      long left = (deadline - System.nanoTime()) / 1_000_000L;
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {
         return;
       }
@@ -114,8 +131,28 @@ final class RetryInterceptor implements Interceptor {
         Thread.sleep(Math.min(left, CANCEL_CHECK_MILLIS));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new InterruptedIOException("Interrupted while waiting to retry");
+        throw new java.io.InterruptedIOException("Interrupted while waiting to retry");
       }
+    }
+  }
+
+  /** Whether one try got as far as an open connection, where the request may be written. */
+  static final class Attempt {
+    volatile boolean sent;
+  }
+
+  /**
+   * A network interceptor: it runs only once a connection is up, just before the request is
+   * written, so a failure before it means the server cannot have seen the request.
+   */
+  static final class MarkSent implements Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      Attempt attempt = chain.request().tag(Attempt.class);
+      if (attempt != null) {
+        attempt.sent = true;
+      }
+      return chain.proceed(chain.request());
     }
   }
 }

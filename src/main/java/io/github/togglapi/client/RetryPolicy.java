@@ -65,7 +65,8 @@ final class RetryPolicy {
    * {@code initialDelay * 2^n}, never more than the longest wait allowed.
    */
   long backoffMillis(int retry) {
-    long full = initialDelayMillis << Math.min(retry, 20);
+    int doublings = Math.min(retry, 30);
+    long full = initialDelayMillis > (Long.MAX_VALUE >> doublings) ? Long.MAX_VALUE : initialDelayMillis << doublings;
     long capped = Math.min(full, maxWaitMillis);
     return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
   }

@@ -91,7 +91,7 @@ class ApiClientTest {
     ApiException e = assertThrows(ApiException.class, () -> api.postResetToken());
     assertEquals(0, e.getCode());
     assertTrue(e.getCause() instanceof IOException, String.valueOf(e.getCause()));
-    assertTrue(e.getMessage().startsWith("POST /me/reset_token (postResetToken) got no answer"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("POST /me/reset_token (postResetToken) timed out"), e.getMessage());
   }
 
   @Test
@@ -437,6 +437,19 @@ class ApiClientTest {
     assertFalse(client.getCredentials().isApiToken());
     client.setApiToken(null);
     assertNull(client.getCredentials());
+  }
+
+  @Test
+  void credentialsNeverFollowTheClientToAnotherOrigin() {
+    ApiClient secured = new ApiClient().setBasePath("https://api.track.toggl.com/api/v9").setApiToken(TOKEN);
+    for (String elsewhere : new String[] {"https://evil.example.com/api/v9", "http://api.track.toggl.com/api/v9",
+        "https://api.track.toggl.com:8443/api/v9"}) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> secured.setBasePath(elsewhere));
+      assertFalse(e.getMessage().contains(TOKEN));
+      assertEquals("https://api.track.toggl.com/api/v9", secured.getBasePath(), "unchanged after " + elsewhere);
+    }
+    secured.setBasePath("https://api.track.toggl.com/api/v10"); // same origin: fine
+    new ApiClient().setBasePath("http://localhost:1/api/v9"); // no credentials yet: fine
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.togglapi.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,13 +167,42 @@ class RetryTest {
   }
 
   @Test
-  void theWholeCallTimeoutAlsoBoundsRetries() {
-    client.setCallTimeout(500);
+  void aWaitThatWouldOutlastTheCallTimeoutReturnsTheRateLimitAtOnce() {
+    client.setCallTimeout(3_000);
     server.enqueue(json429("20"));
     long start = System.nanoTime();
-    NetworkException e = assertThrows(NetworkException.class, () -> api.postResetToken());
-    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 3_000);
-    assertTrue(e.isTimeout() || e.getMessage().contains("cancel"), e.getMessage());
+    RateLimitException e = assertThrows(RateLimitException.class, () -> api.postResetToken());
+    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 2_000);
+    assertEquals(Duration.ofSeconds(20), e.getRetryAfter());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void aCancelIsReportedAsACancelNotATimeout() throws Exception {
+    server.enqueue(json429("20"));
+    ApiClientTest.Recorder<String> recorder = new ApiClientTest.Recorder<>();
+    okhttp3.Call call = api.postResetTokenAsync(recorder);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    call.cancel();
+    recorder.awaitIdle(client);
+    NetworkException e = (NetworkException) recorder.error.get();
+    assertFalse(e.isTimeout());
+    assertTrue(e.getMessage().endsWith("was cancelled"), e.getMessage());
+  }
+
+  @Test
+  void anyMethodIsRetriedWhenTheConnectionNeverOpened() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    ApiClient refused = new ApiClient().setBasePath("http://127.0.0.1:" + closedPort + "/api/v9")
+        .setInitialRetryDelay(1).setDebugging(true);
+    try (LogCapture log = LogCapture.debugLog()) {
+      assertThrows(NetworkException.class, () -> new AuthenticationApi(refused).postResetToken());
+      long retries = log.messages().stream().filter(line -> line.contains("failed (java.net.ConnectException")).count();
+      assertEquals(3, retries, "a POST that could not have been sent is safe to repeat: " + log.all());
+    }
   }
 
   @Test

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 class SecretsCanaryTest {
   private static final String EMAIL = "canary@example.com";
-  private static final String PASSWORD = "pw-canary-8c1f";
-  private static final String SIGNUP_PASSWORD = "signup-canary-77d2";
+  /** Quotes, a backslash and a newline: secrets that JSON escapes must be found escaped too. */
+  private static final String PASSWORD = "pw-canary\"8c\\1f";
+  private static final String SIGNUP_PASSWORD = "signup-canary\n77d2\"";
   private static final String TOKEN = "tok-canary-0f9e8d7c6b5a";
   private static final String NEW_TOKEN = "newtok-canary-1a2b3c4d";
   private static final String COOKIE = "cookie-canary-5e6f7a8b";
@@ -136,6 +137,8 @@ class SecretsCanaryTest {
     List<String> secrets = new ArrayList<>();
     for (String secret : new String[] {PASSWORD, SIGNUP_PASSWORD, TOKEN, NEW_TOKEN, COOKIE, CODE, SAML}) {
       secrets.add(secret);
+      secrets.add(Redactor.jsonEscaped(secret));
+      secrets.add(Redactor.jsonEscaped(Redactor.jsonEscaped(secret)));
       secrets.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
       secrets.add(Base64.getUrlEncoder().withoutPadding().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
     }
@@ -173,10 +176,10 @@ class SecretsCanaryTest {
         } catch (Exception notAForm) {
           // keep it as it came
         }
-        String echo = ("Bad request " + body + " from " + credentials).replace("\\", "").replace("\"", "'");
+        String echo = "Bad request " + body + " from " + credentials;
         return new MockResponse().setResponseCode(401).setHeader("Content-Type", "application/json")
             .setHeader("Set-Cookie", "__Host-timer-session=" + COOKIE + "; Path=/; Secure")
-            .setBody("\"" + echo + "\"");
+            .setBody(new com.google.gson.JsonPrimitive(echo).toString());
       }
       MockResponse json = new MockResponse().setHeader("Content-Type", "application/json");
       if (path.contains("/signup") || path.contains("/me/sessions") && request.getMethod().equals("POST")) {

@@ -101,14 +101,25 @@ public final class CookieStore {
   }
 
   /** The rules of RFC 6265bis that OkHttp's parser does not apply. */
-  private static boolean acceptable(HttpUrl url, Cookie cookie) {
+  private boolean acceptable(HttpUrl url, Cookie cookie) {
     if (cookie.secure() && !url.isHttps()) {
       return false; // a plain-HTTP origin may not set a Secure cookie
+    }
+    if (!url.isHttps()) {
+      for (Cookie old : cookies) {
+        if (old.secure() && old.name().equals(cookie.name()) && covers(old, url.host())) {
+          return false; // nor overwrite one (RFC 6265bis "strict secure cookies")
+        }
+      }
     }
     if (cookie.name().startsWith(HOST_PREFIX)) {
       return cookie.secure() && cookie.hostOnly() && "/".equals(cookie.path());
     }
     return !cookie.name().startsWith(SECURE_PREFIX) || cookie.secure();
+  }
+
+  private static boolean covers(Cookie cookie, String host) {
+    return host.equals(cookie.domain()) || (!cookie.hostOnly() && host.endsWith("." + cookie.domain()));
   }
 
   private void removeSame(Cookie cookie) {

@@ -35,6 +35,13 @@ class CookieStoreTest {
   }
 
   @Test
+  void plainHttpCannotOverwriteASecureCookie() {
+    store.save(API, setCookie("s=secure-value; Path=/; Secure"));
+    store.save(HttpUrl.get("http://api.track.toggl.com/"), setCookie("s=forged; Path=/"));
+    assertEquals(Collections.singletonList("secure-value"), values(store.load(API)));
+  }
+
+  @Test
   void enforcesHostAndSecurePrefixes() {
     store.save(API, setCookie("__Host-a=1; Path=/"));                        // not Secure
     store.save(API, setCookie("__Host-b=1; Path=/api; Secure"));             // path not /
