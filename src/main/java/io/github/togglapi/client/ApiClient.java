@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import io.github.togglapi.client.auth.CookieStore;
 import io.github.togglapi.client.auth.HttpBasicAuth;
@@ -50,6 +51,7 @@ public final class ApiClient {
 
   private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
   private static final byte[] NO_BYTES = new byte[0];
+  private static final Pattern SLASH = Pattern.compile("/");
 
   private final CookieStore cookies = new CookieStore();
   private final JSON json = new JSON();
@@ -621,7 +623,7 @@ public final class ApiClient {
 
   private HttpUrl buildUrl(ApiRequest request) {
     HttpUrl.Builder url = basePath.newBuilder();
-    for (String segment : request.getPathTemplate().split("/")) {
+    for (String segment : SLASH.split(request.getPathTemplate(), -1)) {
       if (segment.isEmpty()) {
         continue;
       }

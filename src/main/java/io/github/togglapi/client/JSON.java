@@ -69,6 +69,7 @@ public final class JSON {
    * @return the value, or null for empty text or the JSON literal null
    * @throws JsonParseException if the text is not valid JSON for the type
    */
+  @SuppressWarnings("TypeParameterUnusedInFormals") // the signature generated clients have, kept for familiarity
   public <T> @Nullable T deserialize(String body, Type type) {
     return gson.fromJson(body, type);
   }

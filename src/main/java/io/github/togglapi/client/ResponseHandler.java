@@ -105,6 +105,7 @@ final class ResponseHandler {
     return value == null ? null : Duration.ofSeconds(value);
   }
 
+  @SuppressWarnings("TypeParameterUnusedInFormals") // the caller's T is the operation's return type
   private <T> T decode(ApiRequest request, Response response, Map<String, List<String>> headers, String body,
       Type returnType) throws ApiException {
     int code = response.code();

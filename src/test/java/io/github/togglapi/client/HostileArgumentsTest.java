@@ -71,8 +71,8 @@ class HostileArgumentsTest {
     RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
     assertClean(request);
     Map<String, String> form = new HashMap<>();
-    for (String pair : request.getBody().readUtf8().split("&")) {
-      String[] nameValue = pair.split("=", 2);
+    for (String pair : java.util.regex.Pattern.compile("&").split(request.getBody().readUtf8(), -1)) {
+      String[] nameValue = java.util.regex.Pattern.compile("=").split(pair, 2);
       assertNull(form.put(URLDecoder.decode(nameValue[0], "UTF-8"), URLDecoder.decode(nameValue[1], "UTF-8")),
           "a field appears twice: " + pair);
     }

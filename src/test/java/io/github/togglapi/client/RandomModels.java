@@ -50,7 +50,7 @@ final class RandomModels {
       }
       return model;
     } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+      throw new LinkageError(e.getMessage(), e);
     }
   }
 

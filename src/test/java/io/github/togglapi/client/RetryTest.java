@@ -93,7 +93,7 @@ class RetryTest {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(90).atOffset(ZoneOffset.UTC));
     assertEquals(Duration.ofSeconds(90), RetryPolicy.parseRetryAfter(date, now));
     assertEquals(Duration.ZERO, RetryPolicy.parseRetryAfter(date, now.plusSeconds(600)), "a date in the past");
-    assertEquals(Duration.ofSeconds(120), RetryPolicy.parseRetryAfter(" 120 ", now));
+    assertEquals(Duration.ofMinutes(2), RetryPolicy.parseRetryAfter(" 120 ", now));
     assertNull(RetryPolicy.parseRetryAfter("soon", now));
     assertNull(RetryPolicy.parseRetryAfter("-5", now));
     assertNull(RetryPolicy.parseRetryAfter(null, now));

@@ -86,7 +86,7 @@ class SecretsCanaryTest {
             client.setUsername(EMAIL).setPassword(PASSWORD);
           }
           runEveryOperation(new AuthenticationApi(client), seen);
-          seen.add(client.toString() + client.getSession() + client.getCredentials());
+          seen.add(client.getSession() + " " + client.getCredentials());
         }
       }
     } finally {
@@ -182,12 +182,12 @@ class SecretsCanaryTest {
             .setBody(new com.google.gson.JsonPrimitive(echo).toString());
       }
       MockResponse json = new MockResponse().setHeader("Content-Type", "application/json");
-      if (path.contains("/signup") || path.contains("/me/sessions") && request.getMethod().equals("POST")) {
+      if (path.contains("/signup") || (path.contains("/me/sessions") && request.getMethod().equals("POST"))) {
         return json.addHeader("Set-Cookie", "timer-session=" + COOKIE + "; Path=/; HttpOnly")
             .setBody("{\"id\":1,\"email\":\"" + EMAIL + "\",\"api_token\":\"" + TOKEN + "\"}");
       } else if (path.contains("/reset_token")) {
         return json.setBody("\"" + NEW_TOKEN + "\"");
-      } else if (path.contains("/enable_sso") || request.getMethod().equals("DELETE") && path.contains("/sso")) {
+      } else if (path.contains("/enable_sso") || (request.getMethod().equals("DELETE") && path.contains("/sso"))) {
         return json.setBody("\"done\"");
       } else if (path.contains("/auth/saml2/login/")) {
         return new MockResponse().setResponseCode(302).setHeader("Location", "/timer")

@@ -63,7 +63,11 @@ public final class QuickStart {
     System.exit(new QuickStart(System.out, System.getenv()).run(args));
   }
 
-  /** @return the exit status: 0 when every step passed, 1 when one failed, 2 for bad arguments */
+  /**
+   * Runs the quick start.
+   *
+   * @return the exit status: 0 when every step passed, 1 when one failed, 2 for bad arguments
+   */
   int run(String[] args) {
     Options options;
     try {

@@ -3,6 +3,7 @@ package io.github.togglapi.client.auth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import okhttp3.Cookie;
 import okhttp3.HttpUrl;
@@ -15,6 +16,7 @@ import okhttp3.HttpUrl;
  */
 public final class Session {
   private static final Session EMPTY = new Session(Collections.<Cookie>emptyList());
+  private static final Pattern LINES = Pattern.compile("\n");
 
   private final List<Cookie> cookies;
 
@@ -89,7 +91,7 @@ public final class Session {
    */
   public static Session decode(String encoded) {
     List<Cookie> cookies = new ArrayList<>();
-    for (String line : encoded.split("\n")) {
+    for (String line : LINES.split(encoded, -1)) {
       if (line.trim().isEmpty()) {
         continue;
       }

@@ -39,7 +39,7 @@ class AndroidRulesTest {
         .importPackages("io.github.togglapi.client.model")) {
       Class<?> type = model.reflect();
       try {
-        type.getConstructor();
+        assertNotNull(type.getConstructor());
       } catch (NoSuchMethodException e) {
         throw new AssertionError(type + " has no public no-argument constructor for Gson", e);
       }

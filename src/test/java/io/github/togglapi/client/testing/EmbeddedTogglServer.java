@@ -231,16 +231,23 @@ public final class EmbeddedTogglServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    IOException shutdownFailure = null;
     try {
       server.shutdown(); // waits for requests in flight, so none can add a violation afterwards
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      httpClient.connectionPool().evictAll();
-      List<String> left = takeViolations();
-      if (!left.isEmpty()) {
-        throw new AssertionError("Traffic broke api/openapi.yaml:\n  " + String.join("\n  ", left));
+      shutdownFailure = e;
+    }
+    httpClient.connectionPool().evictAll();
+    List<String> left = takeViolations();
+    if (!left.isEmpty()) {
+      AssertionError broken = new AssertionError("Traffic broke api/openapi.yaml:\n  " + String.join("\n  ", left));
+      if (shutdownFailure != null) {
+        broken.addSuppressed(shutdownFailure);
       }
+      throw broken;
+    }
+    if (shutdownFailure != null) {
+      throw new UncheckedIOException(shutdownFailure);
     }
   }
 

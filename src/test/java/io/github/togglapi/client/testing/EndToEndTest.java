@@ -105,13 +105,13 @@ class EndToEndTest {
 
     ModelsSSOConfig saved = api.postWorkspaceSso(workspace, config("example.com"));
     assertEquals("example.com", saved.getDomain());
-    assertEquals(Boolean.TRUE, saved.getEnabled());
+    assertTrue(saved.getEnabled());
     assertTrue(saved.getSharedSsoProfileId() > Integer.MAX_VALUE);
     assertEquals(saved, api.getWorkspaceSso(workspace).getConfig());
-    assertEquals(Boolean.FALSE, api.patchWorkspaceSso(workspace, new SsoState().enabled(false)).getEnabled());
+    assertFalse(api.patchWorkspaceSso(workspace, new SsoState().enabled(false)).getEnabled());
     ApiException disabled = assertThrows(ApiException.class, () -> api.getSaml2LoginUrl("grace@example.com", null, null));
     assertEquals(404, disabled.getCode());
-    assertEquals(Boolean.TRUE, api.patchWorkspaceSso(workspace, new SsoState().enabled(true)).getEnabled());
+    assertTrue(api.patchWorkspaceSso(workspace, new SsoState().enabled(true)).getEnabled());
 
     HttpUrl login = HttpUrl.get(api.getSaml2LoginUrl("grace@example.com", "webapp", "s1").getSsoUrl());
     assertEquals("idp.example.com", login.host());

@@ -27,6 +27,7 @@ import okio.Buffer;
  */
 final class SpecValidator {
   private static final String SPEC = "openapi.yaml";
+  private static final java.util.regex.Pattern STATUS_LINE = java.util.regex.Pattern.compile(" ");
 
   private final OpenApiInteractionValidator validator;
 
@@ -71,7 +72,7 @@ final class SpecValidator {
    */
   List<String> checkResponse(RecordedRequest recorded, MockResponse response) {
     HttpUrl url = recorded.getRequestUrl();
-    int status = Integer.parseInt(response.getStatus().split(" ")[1]);
+    int status = Integer.parseInt(STATUS_LINE.split(response.getStatus(), -1)[1]);
     SimpleResponse.Builder built = new SimpleResponse.Builder(status);
     Headers headers = response.getHeaders();
     for (String name : headers.names()) {

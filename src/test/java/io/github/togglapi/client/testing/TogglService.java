@@ -42,6 +42,9 @@ final class TogglService {
   private static final Pattern NAME_ID = Pattern.compile("<(?:\\w+:)?NameID[^>]*>([^<]+)</(?:\\w+:)?NameID>");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@([^@\\s]+\\.[^@\\s]+)");
   private static final String WEB_APP = "https://track.toggl.com/timer";
+  private static final Pattern AMPERSAND = Pattern.compile("&");
+  private static final Pattern EQUALS = Pattern.compile("=");
+  private static final Pattern SEMICOLON = Pattern.compile(";");
 
   private final SecureRandom random = new SecureRandom();
   private final boolean https;
@@ -426,8 +429,8 @@ final class TogglService {
 
   private String sessionCookie(String header) {
     String wanted = https ? SECURE_COOKIE : PLAIN_COOKIE;
-    for (String pair : header.split(";")) {
-      String[] nameValue = pair.trim().split("=", 2);
+    for (String pair : SEMICOLON.split(header, -1)) {
+      String[] nameValue = EQUALS.split(pair.trim(), 2);
       if (nameValue.length == 2 && nameValue[0].equals(wanted)) {
         return nameValue[1];
       }
@@ -484,8 +487,8 @@ final class TogglService {
 
   private static Map<String, String> formBody(RecordedRequest request) {
     Map<String, String> fields = new HashMap<>();
-    for (String pair : request.getBody().clone().readUtf8().split("&")) {
-      String[] nameValue = pair.split("=", 2);
+    for (String pair : AMPERSAND.split(request.getBody().clone().readUtf8(), -1)) {
+      String[] nameValue = EQUALS.split(pair, 2);
       if (nameValue.length == 2) {
         fields.put(decode(nameValue[0]), decode(nameValue[1]));
       }
