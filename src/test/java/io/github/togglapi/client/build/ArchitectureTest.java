@@ -40,6 +40,22 @@ class ArchitectureTest {
         .check(LIBRARY);
   }
 
+  /** Nullness is stated everywhere: JSpecify's @NullMarked on each package or public class. */
+  @Test
+  void everyPublicTypeIsNullMarked() {
+    java.util.List<String> unmarked = new java.util.ArrayList<>();
+    for (com.tngtech.archunit.core.domain.JavaClass type : LIBRARY) {
+      boolean marked = type.isAnnotatedWith(org.jspecify.annotations.NullMarked.class)
+          || type.getPackage().isAnnotatedWith(org.jspecify.annotations.NullMarked.class)
+          || (type.getEnclosingClass().isPresent()
+              && type.getEnclosingClass().get().isAnnotatedWith(org.jspecify.annotations.NullMarked.class));
+      if (type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC) && !marked) {
+        unmarked.add(type.getName());
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(new java.util.ArrayList<String>(), unmarked);
+  }
+
   @Test
   void noCyclesBetweenPackages() {
     slices().matching("io.github.togglapi.(**)").should().beFreeOfCycles().check(LIBRARY);
