@@ -6,9 +6,22 @@
 
 package io.github.togglapi.client.model;
 
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()} never shows a secret field.
  */
 @NullMarked
+@JsonAdapter(MePostUser.GsonAdapterFactory.class)
 @Schema(description = "MePostUser")
 public class MePostUser {
   @SerializedName("country_id")
@@ -370,5 +384,153 @@ public class MePostUser {
         + ", tosAccepted=" + tosAccepted
         + ", workspace=" + workspace
         + "}";
+  }
+  /**
+   * Reads and writes {@code MePostUser} as JSON, field by field, without reflection: fast, and
+   * safe under Android's R8 shrinking. Unknown fields are skipped, {@code null} is accepted for
+   * every field. Gson finds it through {@link JsonAdapter}, whichever Gson is used.
+   */
+  public static final class GsonAdapterFactory implements TypeAdapterFactory {
+    /** Creates the factory; Gson does, through {@link JsonAdapter}. */
+    public GsonAdapterFactory() {
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the raw type is checked first
+    public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      if (type.getRawType() != MePostUser.class) {
+        return null;
+      }
+      return (TypeAdapter<T>) new Adapter(gson).nullSafe();
+    }
+  }
+
+  private static final class Adapter extends TypeAdapter<MePostUser> {
+    private final TypeAdapter<MePostInitialWorkspace> workspaceAdapter;
+    Adapter(Gson gson) {
+      this.workspaceAdapter = gson.getAdapter(MePostInitialWorkspace.class);
+    }
+
+    @Override
+    public void write(JsonWriter out, MePostUser value) throws IOException {
+      out.beginObject();
+      if (value.countryId != null) {
+        out.name("country_id");
+        out.value(value.countryId);
+      } else if (out.getSerializeNulls()) {
+        out.name("country_id").nullValue();
+      }
+      if (value.createdWith != null) {
+        out.name("created_with");
+        out.value(value.createdWith);
+      } else if (out.getSerializeNulls()) {
+        out.name("created_with").nullValue();
+      }
+      if (value.email != null) {
+        out.name("email");
+        out.value(value.email);
+      } else if (out.getSerializeNulls()) {
+        out.name("email").nullValue();
+      }
+      if (value.fullName != null) {
+        out.name("full_name");
+        out.value(value.fullName);
+      } else if (out.getSerializeNulls()) {
+        out.name("full_name").nullValue();
+      }
+      if (value.invitationCode != null) {
+        out.name("invitation_code");
+        out.value(value.invitationCode);
+      } else if (out.getSerializeNulls()) {
+        out.name("invitation_code").nullValue();
+      }
+      if (value.password != null) {
+        out.name("password");
+        out.value(value.password);
+      } else if (out.getSerializeNulls()) {
+        out.name("password").nullValue();
+      }
+      if (value.timezone != null) {
+        out.name("timezone");
+        out.value(value.timezone);
+      } else if (out.getSerializeNulls()) {
+        out.name("timezone").nullValue();
+      }
+      if (value.tosAccepted != null) {
+        out.name("tos_accepted");
+        out.value(value.tosAccepted);
+      } else if (out.getSerializeNulls()) {
+        out.name("tos_accepted").nullValue();
+      }
+      if (value.workspace != null) {
+        out.name("workspace");
+        workspaceAdapter.write(out, value.workspace);
+      } else if (out.getSerializeNulls()) {
+        out.name("workspace").nullValue();
+      }
+      out.endObject();
+    }
+
+    @Override
+    public MePostUser read(JsonReader in) throws IOException {
+      MePostUser value = new MePostUser();
+      in.beginObject();
+      while (in.hasNext()) {
+        String name = in.nextName();
+        if (in.peek() == JsonToken.NULL) {
+          in.nextNull(); // every field may be null: it stays null
+          continue;
+        }
+        try {
+          switch (name) {
+            case "country_id":
+              value.countryId = in.nextLong();
+              break;
+            case "created_with":
+              value.createdWith = in.nextString();
+              break;
+            case "email":
+              value.email = in.nextString();
+              break;
+            case "full_name":
+              value.fullName = in.nextString();
+              break;
+            case "invitation_code":
+              value.invitationCode = in.nextString();
+              break;
+            case "password":
+              value.password = in.nextString();
+              break;
+            case "timezone":
+              value.timezone = in.nextString();
+              break;
+            case "tos_accepted":
+              value.tosAccepted = in.nextBoolean();
+              break;
+            case "workspace":
+              value.workspace = workspaceAdapter.read(in);
+              break;
+            default:
+              in.skipValue(); // the API grows: fields no model lists are ignored
+          }
+        } catch (NumberFormatException | IllegalStateException e) {
+          // A number out of range, or a value of the wrong type: as Gson reports it.
+          throw new JsonSyntaxException("Unexpected value for " + name + " at " + in.getPreviousPath(), e);
+        }
+      }
+      in.endObject();
+      return value;
+    }
+
+    /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
+    @SuppressWarnings("unused") // only models with timestamps call it
+    private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
+      String text = in.nextString();
+      try {
+        return java.time.OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      } catch (DateTimeException e) {
+        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
+      }
+    }
   }
 }

@@ -6,9 +6,22 @@
 
 package io.github.togglapi.client.model;
 
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()} never shows a secret field.
  */
 @NullMarked
+@JsonAdapter(ModelsSSOConfig.GsonAdapterFactory.class)
 @Schema(description = "ModelsSSOConfig")
 public class ModelsSSOConfig {
   @SerializedName("certificate")
@@ -334,5 +348,142 @@ public class ModelsSSOConfig {
         + ", sharedSsoProfileId=" + sharedSsoProfileId
         + ", ssoUrl=" + ssoUrl
         + "}";
+  }
+  /**
+   * Reads and writes {@code ModelsSSOConfig} as JSON, field by field, without reflection: fast, and
+   * safe under Android's R8 shrinking. Unknown fields are skipped, {@code null} is accepted for
+   * every field. Gson finds it through {@link JsonAdapter}, whichever Gson is used.
+   */
+  public static final class GsonAdapterFactory implements TypeAdapterFactory {
+    /** Creates the factory; Gson does, through {@link JsonAdapter}. */
+    public GsonAdapterFactory() {
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the raw type is checked first
+    public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      if (type.getRawType() != ModelsSSOConfig.class) {
+        return null;
+      }
+      return (TypeAdapter<T>) new Adapter(gson).nullSafe();
+    }
+  }
+
+  private static final class Adapter extends TypeAdapter<ModelsSSOConfig> {
+    Adapter(Gson gson) {
+    }
+
+    @Override
+    public void write(JsonWriter out, ModelsSSOConfig value) throws IOException {
+      out.beginObject();
+      if (value.certificate != null) {
+        out.name("certificate");
+        out.value(value.certificate);
+      } else if (out.getSerializeNulls()) {
+        out.name("certificate").nullValue();
+      }
+      if (value.domain != null) {
+        out.name("domain");
+        out.value(value.domain);
+      } else if (out.getSerializeNulls()) {
+        out.name("domain").nullValue();
+      }
+      if (value.enabled != null) {
+        out.name("enabled");
+        out.value(value.enabled);
+      } else if (out.getSerializeNulls()) {
+        out.name("enabled").nullValue();
+      }
+      if (value.entityId != null) {
+        out.name("entity_id");
+        out.value(value.entityId);
+      } else if (out.getSerializeNulls()) {
+        out.name("entity_id").nullValue();
+      }
+      if (value.metadataUrl != null) {
+        out.name("metadata_url");
+        out.value(value.metadataUrl);
+      } else if (out.getSerializeNulls()) {
+        out.name("metadata_url").nullValue();
+      }
+      if (value.name != null) {
+        out.name("name");
+        out.value(value.name);
+      } else if (out.getSerializeNulls()) {
+        out.name("name").nullValue();
+      }
+      if (value.sharedSsoProfileId != null) {
+        out.name("shared_sso_profile_id");
+        out.value(value.sharedSsoProfileId);
+      } else if (out.getSerializeNulls()) {
+        out.name("shared_sso_profile_id").nullValue();
+      }
+      if (value.ssoUrl != null) {
+        out.name("sso_url");
+        out.value(value.ssoUrl);
+      } else if (out.getSerializeNulls()) {
+        out.name("sso_url").nullValue();
+      }
+      out.endObject();
+    }
+
+    @Override
+    public ModelsSSOConfig read(JsonReader in) throws IOException {
+      ModelsSSOConfig value = new ModelsSSOConfig();
+      in.beginObject();
+      while (in.hasNext()) {
+        String name = in.nextName();
+        if (in.peek() == JsonToken.NULL) {
+          in.nextNull(); // every field may be null: it stays null
+          continue;
+        }
+        try {
+          switch (name) {
+            case "certificate":
+              value.certificate = in.nextString();
+              break;
+            case "domain":
+              value.domain = in.nextString();
+              break;
+            case "enabled":
+              value.enabled = in.nextBoolean();
+              break;
+            case "entity_id":
+              value.entityId = in.nextString();
+              break;
+            case "metadata_url":
+              value.metadataUrl = in.nextString();
+              break;
+            case "name":
+              value.name = in.nextString();
+              break;
+            case "shared_sso_profile_id":
+              value.sharedSsoProfileId = in.nextLong();
+              break;
+            case "sso_url":
+              value.ssoUrl = in.nextString();
+              break;
+            default:
+              in.skipValue(); // the API grows: fields no model lists are ignored
+          }
+        } catch (NumberFormatException | IllegalStateException e) {
+          // A number out of range, or a value of the wrong type: as Gson reports it.
+          throw new JsonSyntaxException("Unexpected value for " + name + " at " + in.getPreviousPath(), e);
+        }
+      }
+      in.endObject();
+      return value;
+    }
+
+    /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
+    @SuppressWarnings("unused") // only models with timestamps call it
+    private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
+      String text = in.nextString();
+      try {
+        return java.time.OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      } catch (DateTimeException e) {
+        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
+      }
+    }
   }
 }

@@ -6,9 +6,22 @@
 
 package io.github.togglapi.client.model;
 
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()} never shows a secret field.
  */
 @NullMarked
+@JsonAdapter(ModelsTogglUser.GsonAdapterFactory.class)
 @Schema(description = "ModelsTogglUser")
 public class ModelsTogglUser {
   @SerializedName("api_token")
@@ -615,5 +629,216 @@ public class ModelsTogglUser {
         + ", timezone=" + timezone
         + ", updatedAt=" + updatedAt
         + "}";
+  }
+  /**
+   * Reads and writes {@code ModelsTogglUser} as JSON, field by field, without reflection: fast, and
+   * safe under Android's R8 shrinking. Unknown fields are skipped, {@code null} is accepted for
+   * every field. Gson finds it through {@link JsonAdapter}, whichever Gson is used.
+   */
+  public static final class GsonAdapterFactory implements TypeAdapterFactory {
+    /** Creates the factory; Gson does, through {@link JsonAdapter}. */
+    public GsonAdapterFactory() {
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the raw type is checked first
+    public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      if (type.getRawType() != ModelsTogglUser.class) {
+        return null;
+      }
+      return (TypeAdapter<T>) new Adapter(gson).nullSafe();
+    }
+  }
+
+  private static final class Adapter extends TypeAdapter<ModelsTogglUser> {
+    private final TypeAdapter<java.util.Map<String, Object>> optionsAdapter;
+    Adapter(Gson gson) {
+      this.optionsAdapter = gson.getAdapter(new TypeToken<java.util.Map<String, Object>>() { });
+    }
+
+    @Override
+    public void write(JsonWriter out, ModelsTogglUser value) throws IOException {
+      out.beginObject();
+      if (value.apiToken != null) {
+        out.name("api_token");
+        out.value(value.apiToken);
+      } else if (out.getSerializeNulls()) {
+        out.name("api_token").nullValue();
+      }
+      if (value.at != null) {
+        out.name("at");
+        out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.at));
+      } else if (out.getSerializeNulls()) {
+        out.name("at").nullValue();
+      }
+      if (value.beginningOfWeek != null) {
+        out.name("beginning_of_week");
+        out.value(value.beginningOfWeek);
+      } else if (out.getSerializeNulls()) {
+        out.name("beginning_of_week").nullValue();
+      }
+      if (value.countryId != null) {
+        out.name("country_id");
+        out.value(value.countryId);
+      } else if (out.getSerializeNulls()) {
+        out.name("country_id").nullValue();
+      }
+      if (value.createdAt != null) {
+        out.name("created_at");
+        out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.createdAt));
+      } else if (out.getSerializeNulls()) {
+        out.name("created_at").nullValue();
+      }
+      if (value.defaultWorkspaceId != null) {
+        out.name("default_workspace_id");
+        out.value(value.defaultWorkspaceId);
+      } else if (out.getSerializeNulls()) {
+        out.name("default_workspace_id").nullValue();
+      }
+      if (value.email != null) {
+        out.name("email");
+        out.value(value.email);
+      } else if (out.getSerializeNulls()) {
+        out.name("email").nullValue();
+      }
+      if (value.fullname != null) {
+        out.name("fullname");
+        out.value(value.fullname);
+      } else if (out.getSerializeNulls()) {
+        out.name("fullname").nullValue();
+      }
+      if (value.hasPassword != null) {
+        out.name("has_password");
+        out.value(value.hasPassword);
+      } else if (out.getSerializeNulls()) {
+        out.name("has_password").nullValue();
+      }
+      if (value.id != null) {
+        out.name("id");
+        out.value(value.id);
+      } else if (out.getSerializeNulls()) {
+        out.name("id").nullValue();
+      }
+      if (value.imageUrl != null) {
+        out.name("image_url");
+        out.value(value.imageUrl);
+      } else if (out.getSerializeNulls()) {
+        out.name("image_url").nullValue();
+      }
+      if (value.openidEmail != null) {
+        out.name("openid_email");
+        out.value(value.openidEmail);
+      } else if (out.getSerializeNulls()) {
+        out.name("openid_email").nullValue();
+      }
+      if (value.openidEnabled != null) {
+        out.name("openid_enabled");
+        out.value(value.openidEnabled);
+      } else if (out.getSerializeNulls()) {
+        out.name("openid_enabled").nullValue();
+      }
+      if (value.options != null) {
+        out.name("options");
+        optionsAdapter.write(out, value.options);
+      } else if (out.getSerializeNulls()) {
+        out.name("options").nullValue();
+      }
+      if (value.timezone != null) {
+        out.name("timezone");
+        out.value(value.timezone);
+      } else if (out.getSerializeNulls()) {
+        out.name("timezone").nullValue();
+      }
+      if (value.updatedAt != null) {
+        out.name("updated_at");
+        out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.updatedAt));
+      } else if (out.getSerializeNulls()) {
+        out.name("updated_at").nullValue();
+      }
+      out.endObject();
+    }
+
+    @Override
+    public ModelsTogglUser read(JsonReader in) throws IOException {
+      ModelsTogglUser value = new ModelsTogglUser();
+      in.beginObject();
+      while (in.hasNext()) {
+        String name = in.nextName();
+        if (in.peek() == JsonToken.NULL) {
+          in.nextNull(); // every field may be null: it stays null
+          continue;
+        }
+        try {
+          switch (name) {
+            case "api_token":
+              value.apiToken = in.nextString();
+              break;
+            case "at":
+              value.at = readDateTime(in);
+              break;
+            case "beginning_of_week":
+              value.beginningOfWeek = in.nextInt();
+              break;
+            case "country_id":
+              value.countryId = in.nextLong();
+              break;
+            case "created_at":
+              value.createdAt = readDateTime(in);
+              break;
+            case "default_workspace_id":
+              value.defaultWorkspaceId = in.nextLong();
+              break;
+            case "email":
+              value.email = in.nextString();
+              break;
+            case "fullname":
+              value.fullname = in.nextString();
+              break;
+            case "has_password":
+              value.hasPassword = in.nextBoolean();
+              break;
+            case "id":
+              value.id = in.nextLong();
+              break;
+            case "image_url":
+              value.imageUrl = in.nextString();
+              break;
+            case "openid_email":
+              value.openidEmail = in.nextString();
+              break;
+            case "openid_enabled":
+              value.openidEnabled = in.nextBoolean();
+              break;
+            case "options":
+              value.options = optionsAdapter.read(in);
+              break;
+            case "timezone":
+              value.timezone = in.nextString();
+              break;
+            case "updated_at":
+              value.updatedAt = readDateTime(in);
+              break;
+            default:
+              in.skipValue(); // the API grows: fields no model lists are ignored
+          }
+        } catch (NumberFormatException | IllegalStateException e) {
+          // A number out of range, or a value of the wrong type: as Gson reports it.
+          throw new JsonSyntaxException("Unexpected value for " + name + " at " + in.getPreviousPath(), e);
+        }
+      }
+      in.endObject();
+      return value;
+    }
+
+    /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
+    @SuppressWarnings("unused") // only models with timestamps call it
+    private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
+      String text = in.nextString();
+      try {
+        return java.time.OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      } catch (DateTimeException e) {
+        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
+      }
+    }
   }
 }

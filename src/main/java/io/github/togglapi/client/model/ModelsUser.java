@@ -6,9 +6,22 @@
 
 package io.github.togglapi.client.model;
 
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()} never shows a secret field.
  */
 @NullMarked
+@JsonAdapter(ModelsUser.GsonAdapterFactory.class)
 @Schema(description = "ModelsUser")
 public class ModelsUser {
   @SerializedName("api_token")
@@ -230,5 +244,115 @@ public class ModelsUser {
         + ", id=" + id
         + ", timezone=" + timezone
         + "}";
+  }
+  /**
+   * Reads and writes {@code ModelsUser} as JSON, field by field, without reflection: fast, and
+   * safe under Android's R8 shrinking. Unknown fields are skipped, {@code null} is accepted for
+   * every field. Gson finds it through {@link JsonAdapter}, whichever Gson is used.
+   */
+  public static final class GsonAdapterFactory implements TypeAdapterFactory {
+    /** Creates the factory; Gson does, through {@link JsonAdapter}. */
+    public GsonAdapterFactory() {
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the raw type is checked first
+    public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      if (type.getRawType() != ModelsUser.class) {
+        return null;
+      }
+      return (TypeAdapter<T>) new Adapter(gson).nullSafe();
+    }
+  }
+
+  private static final class Adapter extends TypeAdapter<ModelsUser> {
+    Adapter(Gson gson) {
+    }
+
+    @Override
+    public void write(JsonWriter out, ModelsUser value) throws IOException {
+      out.beginObject();
+      if (value.apiToken != null) {
+        out.name("api_token");
+        out.value(value.apiToken);
+      } else if (out.getSerializeNulls()) {
+        out.name("api_token").nullValue();
+      }
+      if (value.email != null) {
+        out.name("email");
+        out.value(value.email);
+      } else if (out.getSerializeNulls()) {
+        out.name("email").nullValue();
+      }
+      if (value.fullname != null) {
+        out.name("fullname");
+        out.value(value.fullname);
+      } else if (out.getSerializeNulls()) {
+        out.name("fullname").nullValue();
+      }
+      if (value.id != null) {
+        out.name("id");
+        out.value(value.id);
+      } else if (out.getSerializeNulls()) {
+        out.name("id").nullValue();
+      }
+      if (value.timezone != null) {
+        out.name("timezone");
+        out.value(value.timezone);
+      } else if (out.getSerializeNulls()) {
+        out.name("timezone").nullValue();
+      }
+      out.endObject();
+    }
+
+    @Override
+    public ModelsUser read(JsonReader in) throws IOException {
+      ModelsUser value = new ModelsUser();
+      in.beginObject();
+      while (in.hasNext()) {
+        String name = in.nextName();
+        if (in.peek() == JsonToken.NULL) {
+          in.nextNull(); // every field may be null: it stays null
+          continue;
+        }
+        try {
+          switch (name) {
+            case "api_token":
+              value.apiToken = in.nextString();
+              break;
+            case "email":
+              value.email = in.nextString();
+              break;
+            case "fullname":
+              value.fullname = in.nextString();
+              break;
+            case "id":
+              value.id = in.nextLong();
+              break;
+            case "timezone":
+              value.timezone = in.nextString();
+              break;
+            default:
+              in.skipValue(); // the API grows: fields no model lists are ignored
+          }
+        } catch (NumberFormatException | IllegalStateException e) {
+          // A number out of range, or a value of the wrong type: as Gson reports it.
+          throw new JsonSyntaxException("Unexpected value for " + name + " at " + in.getPreviousPath(), e);
+        }
+      }
+      in.endObject();
+      return value;
+    }
+
+    /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
+    @SuppressWarnings("unused") // only models with timestamps call it
+    private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
+      String text = in.nextString();
+      try {
+        return java.time.OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      } catch (DateTimeException e) {
+        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
+      }
+    }
   }
 }

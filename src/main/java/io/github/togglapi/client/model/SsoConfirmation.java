@@ -6,9 +6,22 @@
 
 package io.github.togglapi.client.model;
 
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()} never shows a secret field.
  */
 @NullMarked
+@JsonAdapter(SsoConfirmation.GsonAdapterFactory.class)
 @Schema(description = "SsoConfirmation")
 public class SsoConfirmation {
   @SerializedName("confirmation_code")
@@ -90,5 +104,79 @@ public class SsoConfirmation {
     return "SsoConfirmation{"
         + "confirmationCode=" + (confirmationCode == null ? "null" : "****")
         + "}";
+  }
+  /**
+   * Reads and writes {@code SsoConfirmation} as JSON, field by field, without reflection: fast, and
+   * safe under Android's R8 shrinking. Unknown fields are skipped, {@code null} is accepted for
+   * every field. Gson finds it through {@link JsonAdapter}, whichever Gson is used.
+   */
+  public static final class GsonAdapterFactory implements TypeAdapterFactory {
+    /** Creates the factory; Gson does, through {@link JsonAdapter}. */
+    public GsonAdapterFactory() {
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the raw type is checked first
+    public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      if (type.getRawType() != SsoConfirmation.class) {
+        return null;
+      }
+      return (TypeAdapter<T>) new Adapter(gson).nullSafe();
+    }
+  }
+
+  private static final class Adapter extends TypeAdapter<SsoConfirmation> {
+    Adapter(Gson gson) {
+    }
+
+    @Override
+    public void write(JsonWriter out, SsoConfirmation value) throws IOException {
+      out.beginObject();
+      if (value.confirmationCode != null) {
+        out.name("confirmation_code");
+        out.value(value.confirmationCode);
+      } else if (out.getSerializeNulls()) {
+        out.name("confirmation_code").nullValue();
+      }
+      out.endObject();
+    }
+
+    @Override
+    public SsoConfirmation read(JsonReader in) throws IOException {
+      SsoConfirmation value = new SsoConfirmation();
+      in.beginObject();
+      while (in.hasNext()) {
+        String name = in.nextName();
+        if (in.peek() == JsonToken.NULL) {
+          in.nextNull(); // every field may be null: it stays null
+          continue;
+        }
+        try {
+          switch (name) {
+            case "confirmation_code":
+              value.confirmationCode = in.nextString();
+              break;
+            default:
+              in.skipValue(); // the API grows: fields no model lists are ignored
+          }
+        } catch (NumberFormatException | IllegalStateException e) {
+          // A number out of range, or a value of the wrong type: as Gson reports it.
+          throw new JsonSyntaxException("Unexpected value for " + name + " at " + in.getPreviousPath(), e);
+        }
+      }
+      in.endObject();
+      return value;
+    }
+
+    /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
+    @SuppressWarnings("unused") // only models with timestamps call it
+    private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
+      String text = in.nextString();
+      try {
+        return java.time.OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      } catch (DateTimeException e) {
+        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
+      }
+    }
   }
 }
