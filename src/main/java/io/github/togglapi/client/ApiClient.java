@@ -84,13 +84,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the base path, for example {@value #DEFAULT_BASE_PATH}.
-
    *
-
    * @return the base path, for example {@value #DEFAULT_BASE_PATH}
-
    */
   public String getBasePath() {
     String url = basePath.toString();
@@ -123,13 +119,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the user name (an email or an API token), or null.
-
    *
-
    * @return the user name (an email or an API token), or null
-
    */
   public synchronized @Nullable String getUsername() {
     return username;
@@ -177,13 +169,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the credentials sent with operations that need them, or null if incomplete.
-
    *
-
    * @return the credentials sent with operations that need them, or null if incomplete
-
    */
   public @Nullable HttpBasicAuth getCredentials() {
     return credentials;
@@ -194,13 +182,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the {@code User-Agent} sent with every call.
-
    *
-
    * @return the {@code User-Agent} sent with every call
-
    */
   public String getUserAgent() {
     return userAgent;
@@ -222,13 +206,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the OkHttp client as configured, before this client's own rules are added.
-
    *
-
    * @return the OkHttp client as configured, before this client's own rules are added
-
    */
   public OkHttpClient getHttpClient() {
     return baseHttpClient;
@@ -253,13 +233,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the connect timeout in milliseconds (default 10 s).
-
    *
-
    * @return the connect timeout in milliseconds (default 10 s)
-
    */
   public int getConnectTimeout() {
     return baseHttpClient.connectTimeoutMillis();
@@ -276,13 +252,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the read timeout in milliseconds (default 30 s).
-
    *
-
    * @return the read timeout in milliseconds (default 30 s)
-
    */
   public int getReadTimeout() {
     return baseHttpClient.readTimeoutMillis();
@@ -299,13 +271,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the write timeout in milliseconds (default 30 s).
-
    *
-
    * @return the write timeout in milliseconds (default 30 s)
-
    */
   public int getWriteTimeout() {
     return baseHttpClient.writeTimeoutMillis();
@@ -322,13 +290,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the whole-call timeout in milliseconds (default 60 s).
-
    *
-
    * @return the whole-call timeout in milliseconds (default 60 s)
-
    */
   public int getCallTimeout() {
     return baseHttpClient.callTimeoutMillis();
@@ -345,13 +309,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns how many times a call may be retried (default 3); 0 means never.
-
    *
-
    * @return how many times a call may be retried (default 3); 0 means never
-
    */
   public int getMaxRetries() {
     return retryPolicy.maxRetries;
@@ -371,13 +331,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the wait before the first retry, in milliseconds (default 1 s).
-
    *
-
    * @return the wait before the first retry, in milliseconds (default 1 s)
-
    */
   public long getInitialRetryDelay() {
     return retryPolicy.initialDelayMillis;
@@ -397,13 +353,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the longest wait before a retry, in milliseconds (default 30 s).
-
    *
-
    * @return the longest wait before a retry, in milliseconds (default 30 s)
-
    */
   public long getMaxRetryWait() {
     return retryPolicy.maxWaitMillis;
@@ -428,13 +380,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns true if requests and responses are logged.
-
    *
-
    * @return true if requests and responses are logged
-
    */
   public boolean isDebugging() {
     return debugging;
@@ -456,13 +404,9 @@ public final class ApiClient {
   }
 
   /**
-
    * Returns the JSON set-up used for bodies.
-
    *
-
    * @return the JSON set-up used for bodies
-
    */
   public JSON getJSON() {
     return json;

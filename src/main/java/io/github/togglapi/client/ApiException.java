@@ -64,13 +64,9 @@ public class ApiException extends Exception {
   }
 
   /**
-
    * Returns the HTTP status code, or 0 if no answer was received.
-
    *
-
    * @return the HTTP status code, or 0 if no answer was received
-
    */
   public int getCode() {
     return code;
@@ -87,13 +83,9 @@ public class ApiException extends Exception {
   }
 
   /**
-
    * Returns the raw response body as received, or null if there was none.
-
    *
-
    * @return the raw response body as received, or null if there was none
-
    */
   public @Nullable String getResponseBody() {
     return responseBody;

@@ -57,182 +57,126 @@ public final class ApiRequest {
   }
 
   /**
-
    * Returns the operation's name.
-
    *
-
    * @return the operation's name
-
    */
   public String getOperationId() {
     return operationId;
   }
 
   /**
-
    * Returns the HTTP method.
-
    *
-
    * @return the HTTP method
-
    */
   public String getMethod() {
     return method;
   }
 
   /**
-
    * Returns the path template, placeholders unexpanded.
-
    *
-
    * @return the path template, placeholders unexpanded
-
    */
   public String getPathTemplate() {
     return pathTemplate;
   }
 
   /**
-
    * Returns the path parameters by placeholder name, as text.
-
    *
-
    * @return the path parameters by placeholder name, as text
-
    */
   public Map<String, String> getPathParams() {
     return pathParams;
   }
 
   /**
-
    * Returns the query parameters in order, as text; null values are left out.
-
    *
-
    * @return the query parameters in order, as text; null values are left out
-
    */
   public List<Map.Entry<String, String>> getQueryParams() {
     return queryParams;
   }
 
   /**
-
    * Returns the form fields in order, or null if the body is not a form.
-
    *
-
    * @return the form fields in order, or null if the body is not a form
-
    */
   public @Nullable Map<String, String> getFormParams() {
     return formParams;
   }
 
   /**
-
    * Returns true if the body is JSON (see {@link #getJsonBody()}).
-
    *
-
    * @return true if the body is JSON (see {@link #getJsonBody()})
-
    */
   public boolean hasJsonBody() {
     return hasJsonBody;
   }
 
   /**
-
    * Returns the value to send as JSON, or null for an optional body left out.
-
    *
-
    * @return the value to send as JSON, or null for an optional body left out
-
    */
   public @Nullable Object getJsonBody() {
     return jsonBody;
   }
 
   /**
-
    * Returns the {@code Accept} media type, or null for none.
-
    *
-
    * @return the {@code Accept} media type, or null for none
-
    */
   public @Nullable String getAccept() {
     return accept;
   }
 
   /**
-
    * Returns true if the operation needs credentials or the session cookie.
-
    *
-
    * @return true if the operation needs credentials or the session cookie
-
    */
   public boolean isAuthenticated() {
     return authenticated;
   }
 
   /**
-
    * Returns true if a 3xx answer is this operation's success (the SAML2 callback).
-
    *
-
    * @return true if a 3xx answer is this operation's success (the SAML2 callback)
-
    */
   public boolean isRedirectExpected() {
     return redirectExpected;
   }
 
   /**
-
    * Returns true if success ends the session, so the client forgets its cookies.
-
    *
-
    * @return true if success ends the session, so the client forgets its cookies
-
    */
   public boolean endsSession() {
     return endsSession;
   }
 
   /**
-
    * Returns true if the answer's body is a secret (a new API token), never to be logged.
-
    *
-
    * @return true if the answer's body is a secret (a new API token), never to be logged
-
    */
   public boolean isSensitiveResponse() {
     return sensitiveResponse;
   }
 
   /**
-
    * Returns the method and path template, with no parameter values.
-
    *
-
    * @return the method and path template, with no parameter values
-
    */
   @Override
   public String toString() {
@@ -368,13 +312,9 @@ public final class ApiRequest {
     }
 
     /**
-
      * Returns the request.
-
      *
-
      * @return the request
-
      */
     public ApiRequest build() {
       return new ApiRequest(this);

@@ -32,13 +32,9 @@ public final class ApiResponse<T> {
   }
 
   /**
-
    * Returns the HTTP status code.
-
    *
-
    * @return the HTTP status code
-
    */
   public int getStatusCode() {
     return statusCode;
@@ -65,13 +61,9 @@ public final class ApiResponse<T> {
   }
 
   /**
-
    * Returns the decoded body, or null for operations without one.
-
    *
-
    * @return the decoded body, or null for operations without one
-
    */
   public @Nullable T getData() {
     return data;

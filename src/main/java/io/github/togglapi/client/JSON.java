@@ -38,13 +38,9 @@ public final class JSON {
   }
 
   /**
-
    * Returns the underlying Gson.
-
    *
-
    * @return the underlying Gson
-
    */
   public Gson getGson() {
     return gson;

@@ -39,13 +39,9 @@ public class NetworkException extends ApiException {
   }
 
   /**
-
    * Returns true if a timeout (connect, read, write or whole call) ran out.
-
    *
-
    * @return true if a timeout (connect, read, write or whole call) ran out
-
    */
   public boolean isTimeout() {
     Throwable cause = getCause();

@@ -46,13 +46,9 @@ public class QuotaExceededException extends ApiException {
   }
 
   /**
-
    * Returns requests left in the window ({@code X-Toggl-Quota-Remaining}), or null if not said.
-
    *
-
    * @return requests left in the window ({@code X-Toggl-Quota-Remaining}), or null if not said
-
    */
   public @Nullable Integer getRemaining() {
     return remaining;

@@ -31,13 +31,9 @@ public class RateLimitException extends ApiException {
   }
 
   /**
-
    * Returns the wait the server asked for ({@code Retry-After}), or null if it did not say.
-
    *
-
    * @return the wait the server asked for ({@code Retry-After}), or null if it did not say
-
    */
   public @Nullable Duration getRetryAfter() {
     return retryAfter;

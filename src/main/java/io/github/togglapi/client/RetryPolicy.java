@@ -48,13 +48,9 @@ final class RetryPolicy {
   }
 
   /**
-
    * Returns whether an answer with this status may be tried again for this method.
-
    *
-
    * @return whether an answer with this status may be tried again for this method
-
    */
   static boolean isRetryable(int status, String method) {
     return status == 429 || (isIdempotent(method) && (status == 502 || status == 503 || status == 504));

@@ -52,13 +52,9 @@ public class AuthenticationApi {
   }
 
   /**
-
    * Returns the client this API calls through.
-
    *
-
    * @return the client this API calls through
-
    */
   public ApiClient getApiClient() {
     return apiClient;

@@ -66,13 +66,9 @@ public final class CookieStore {
   }
 
   /**
-
    * Returns an immutable snapshot of the unexpired cookies.
-
    *
-
    * @return an immutable snapshot of the unexpired cookies
-
    */
   public synchronized Session snapshot() {
     long now = System.currentTimeMillis();

@@ -43,39 +43,27 @@ public final class HttpBasicAuth {
   }
 
   /**
-
    * Returns the user name: an email, or an API token.
-
    *
-
    * @return the user name: an email, or an API token
-
    */
   public String getUsername() {
     return username;
   }
 
   /**
-
    * Returns the password, or {@value #API_TOKEN_PASSWORD} with a token; a secret.
-
    *
-
    * @return the password, or {@value #API_TOKEN_PASSWORD} with a token; a secret
-
    */
   public String getPassword() {
     return password;
   }
 
   /**
-
    * Returns true if these are API token credentials rather than an email and password.
-
    *
-
    * @return true if these are API token credentials rather than an email and password
-
    */
   public boolean isApiToken() {
     return API_TOKEN_PASSWORD.equals(password);
@@ -106,13 +94,9 @@ public final class HttpBasicAuth {
   }
 
   /**
-
    * Returns a description that names the kind of credentials and never the secret.
-
    *
-
    * @return a description that names the kind of credentials and never the secret
-
    */
   @Override
   public String toString() {

@@ -30,39 +30,27 @@ public final class Session {
   }
 
   /**
-
    * Returns the session with no cookies: not signed in.
-
    *
-
    * @return the session with no cookies: not signed in
-
    */
   public static Session empty() {
     return EMPTY;
   }
 
   /**
-
    * Returns the cookies, unmodifiable.
-
    *
-
    * @return the cookies, unmodifiable
-
    */
   public List<Cookie> getCookies() {
     return cookies;
   }
 
   /**
-
    * Returns true if there are no cookies.
-
    *
-
    * @return true if there are no cookies
-
    */
   public boolean isEmpty() {
     return cookies.isEmpty();
@@ -108,13 +96,9 @@ public final class Session {
   }
 
   /**
-
    * Returns the cookie names, domains and expiry, never their values.
-
    *
-
    * @return the cookie names, domains and expiry, never their values
-
    */
   @Override
   public String toString() {

@@ -328,13 +328,9 @@ public class ModelsSSOConfig {
   }
 
   /**
-
    * Returns the fields, with secrets shown as {@code ****}.
-
    *
-
    * @return the fields, with secrets shown as {@code ****}
-
    */
   @Override
   public String toString() {

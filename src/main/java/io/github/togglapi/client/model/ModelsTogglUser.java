@@ -601,13 +601,9 @@ public class ModelsTogglUser {
   }
 
   /**
-
    * Returns the fields, with secrets shown as {@code ****}.
-
    *
-
    * @return the fields, with secrets shown as {@code ****}
-
    */
   @Override
   public String toString() {

@@ -124,13 +124,9 @@ public class SsoConfigResult {
   }
 
   /**
-
    * Returns the fields, with secrets shown as {@code ****}.
-
    *
-
    * @return the fields, with secrets shown as {@code ****}
-
    */
   @Override
   public String toString() {

@@ -91,13 +91,9 @@ public class SsoConfirmation {
   }
 
   /**
-
    * Returns the fields, with secrets shown as {@code ****}.
-
    *
-
    * @return the fields, with secrets shown as {@code ****}
-
    */
   @Override
   public String toString() {

@@ -90,13 +90,9 @@ public class SsoState {
   }
 
   /**
-
    * Returns the fields, with secrets shown as {@code ****}.
-
    *
-
    * @return the fields, with secrets shown as {@code ****}
-
    */
   @Override
   public String toString() {

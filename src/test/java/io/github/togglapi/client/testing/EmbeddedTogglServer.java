@@ -98,39 +98,27 @@ public final class EmbeddedTogglServer implements AutoCloseable {
   }
 
   /**
-
    * Returns the base path to give {@code ApiClient.setBasePath}, e.g. {@code https://localhost:41234/api/v9}.
-
    *
-
    * @return the base path to give {@code ApiClient.setBasePath}, e.g. {@code https://localhost:41234/api/v9}
-
    */
   public String baseUrl() {
     return server.url(BASE_PATH).toString();
   }
 
   /**
-
    * Returns an OkHttp client that trusts this server's certificate (any client works over HTTP).
-
    *
-
    * @return an OkHttp client that trusts this server's certificate (any client works over HTTP)
-
    */
   public OkHttpClient httpClient() {
     return httpClient;
   }
 
   /**
-
    * Returns a new SDK client pointed at this server, with no credentials.
-
    *
-
    * @return a new SDK client pointed at this server, with no credentials
-
    */
   public ApiClient newApiClient() {
     return new ApiClient(httpClient()).setBasePath(baseUrl());
@@ -201,13 +189,9 @@ public final class EmbeddedTogglServer implements AutoCloseable {
   }
 
   /**
-
    * Returns how many requests the server has received.
-
    *
-
    * @return how many requests the server has received
-
    */
   public int requestCount() {
     return server.getRequestCount();
@@ -302,65 +286,45 @@ public final class EmbeddedTogglServer implements AutoCloseable {
     }
 
     /**
-
      * Returns the user ID.
-
      *
-
      * @return the user ID
-
      */
     public long getId() {
       return id;
     }
 
     /**
-
      * Returns the email.
-
      *
-
      * @return the email
-
      */
     public String getEmail() {
       return email;
     }
 
     /**
-
      * Returns the API token at the time this was read.
-
      *
-
      * @return the API token at the time this was read
-
      */
     public String getApiToken() {
       return apiToken;
     }
 
     /**
-
      * Returns the workspace the account administers.
-
      *
-
      * @return the workspace the account administers
-
      */
     public long getWorkspaceId() {
       return workspaceId;
     }
 
     /**
-
      * Returns the ID and email; never the token.
-
      *
-
      * @return the ID and email; never the token
-
      */
     @Override
     public String toString() {

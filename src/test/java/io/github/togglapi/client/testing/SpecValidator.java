@@ -49,26 +49,18 @@ final class SpecValidator {
   }
 
   /**
-
    * Returns the validator's messages about the request; empty if it matches the spec.
-
    *
-
    * @return the validator's messages about the request; empty if it matches the spec
-
    */
   List<String> checkRequest(RecordedRequest recorded) {
     return messages(validator.validateRequest(toRequest(recorded)));
   }
 
   /**
-
    * Returns the validator's messages about the response; empty if it matches the spec.
-
    *
-
    * @return the validator's messages about the response; empty if it matches the spec
-
    */
   List<String> checkResponse(RecordedRequest recorded, MockResponse response) {
     HttpUrl url = recorded.getRequestUrl();
