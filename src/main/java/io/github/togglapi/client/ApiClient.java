@@ -460,6 +460,7 @@ public final class ApiClient {
     Request.Builder http = new Request.Builder()
         .url(url)
         .tag(ApiRequest.class, request)
+        .tag(RetryInterceptor.Attempt.class, new RetryInterceptor.Attempt())
         .header("User-Agent", userAgent);
     if (request.getAccept() != null) {
       http.header("Accept", request.getAccept());

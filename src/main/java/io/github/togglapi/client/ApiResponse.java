@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ApiResponse<T> {
   private final int statusCode;
-  private final Map<String, List<String>> headers;
+  /** The headers as OkHttp has them; turned into a map only if asked for. */
+  private final okhttp3.@Nullable Headers okHttpHeaders;
+  private volatile @Nullable Map<String, List<String>> headers;
   private final @Nullable T data;
 
   /**
@@ -25,9 +27,17 @@ public final class ApiResponse<T> {
    */
   public ApiResponse(int statusCode, @Nullable Map<String, List<String>> headers, @Nullable T data) {
     this.statusCode = statusCode;
+    this.okHttpHeaders = null;
     this.headers = headers == null
         ? Collections.<String, List<String>>emptyMap()
         : Collections.unmodifiableMap(headers);
+    this.data = data;
+  }
+
+  /** The client's own path: most callers never look at the headers, so no map is built for them. */
+  ApiResponse(int statusCode, okhttp3.Headers headers, @Nullable T data) {
+    this.statusCode = statusCode;
+    this.okHttpHeaders = headers;
     this.data = data;
   }
 
@@ -46,7 +56,14 @@ public final class ApiResponse<T> {
    * @return the headers, unmodifiable
    */
   public Map<String, List<String>> getHeaders() {
-    return headers;
+    Map<String, List<String>> map = headers;
+    if (map == null) {
+      // Two threads racing here build equal maps: no lock needed.
+      map = Collections.unmodifiableMap(okHttpHeaders == null
+          ? Collections.<String, List<String>>emptyMap() : okHttpHeaders.toMultimap());
+      headers = map;
+    }
+    return map;
   }
 
   /**
@@ -56,7 +73,10 @@ public final class ApiResponse<T> {
    * @return the value, or null if absent
    */
   public @Nullable String getHeader(String name) {
-    List<String> values = headers.get(name);
+    if (okHttpHeaders != null) {
+      return okHttpHeaders.get(name);
+    }
+    List<String> values = getHeaders().get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 

@@ -31,7 +31,6 @@ final class ResponseHandler {
   <T> ApiResponse<T> handle(Call call, Response response, @Nullable Type returnType) throws ApiException {
     ApiRequest request = describe(call);
     int code = response.code();
-    Map<String, List<String>> headers = response.headers().toMultimap();
     boolean success = response.isSuccessful() || (request.isRedirectExpected() && code / 100 == 3);
     T data = null;
     if (!success || returnType != null) { // a successful void answer's body is not read
@@ -40,18 +39,18 @@ final class ResponseHandler {
         body = readBody(response);
       } catch (IOException e) {
         throw new NetworkException(request + " answered HTTP " + code + " but its body broke off ("
-            + safe(e.toString(), request) + ")", e, code, headers);
+            + safe(e.toString(), request) + ")", e, code, response.headers().toMultimap());
       }
       if (!success) {
         throw failure(request + " failed with HTTP " + code + ": " + describeBody(request, response, body),
-            code, headers, body);
+            code, response.headers().toMultimap(), body);
       }
-      data = decode(request, response, headers, body, returnType);
+      data = decode(request, response, body, returnType);
     }
     if (request.endsSession()) {
       client.endSession();
     }
-    return new ApiResponse<>(code, headers, data);
+    return new ApiResponse<>(code, response.headers(), data);
   }
 
   ApiException noAnswer(Call call, IOException e) {
@@ -106,11 +105,10 @@ final class ResponseHandler {
   }
 
   @SuppressWarnings("TypeParameterUnusedInFormals") // the caller's T is the operation's return type
-  private <T> T decode(ApiRequest request, Response response, Map<String, List<String>> headers, String body,
-      Type returnType) throws ApiException {
+  private <T> T decode(ApiRequest request, Response response, String body, Type returnType) throws ApiException {
     int code = response.code();
     if (body.trim().isEmpty()) {
-      throw new ApiException(request + " answered HTTP " + code + " with an empty body", code, headers, body);
+      throw new ApiException(request + " answered HTTP " + code + " with an empty body", code, response.headers().toMultimap(), body);
     }
     if (returnType == String.class && isPlainText(response.body())) {
       @SuppressWarnings("unchecked")
@@ -122,11 +120,11 @@ final class ResponseHandler {
       value = client.getJSON().deserialize(body, returnType);
     } catch (RuntimeException e) {
       throw new ApiException(request + " answered HTTP " + code + " with a body that is not a valid "
-          + typeName(returnType) + " (" + safe(String.valueOf(e.getMessage()), request) + ")", e, code, headers, body);
+          + typeName(returnType) + " (" + safe(String.valueOf(e.getMessage()), request) + ")", e, code, response.headers().toMultimap(), body);
     }
     if (value == null) {
       throw new ApiException(request + " answered HTTP " + code + " with null instead of a " + typeName(returnType),
-          code, headers, body);
+          code, response.headers().toMultimap(), body);
     }
     return value;
   }

@@ -34,11 +34,16 @@ final class RetryInterceptor implements Interceptor {
     Request request = chain.request();
     String method = request.method();
     long start = System.nanoTime();
+    Attempt attempt = request.tag(Attempt.class);
+    if (attempt == null) { // a call not built by ApiClient.buildCall
+      attempt = new Attempt();
+      request = request.newBuilder().tag(Attempt.class, attempt).build();
+    }
     for (int retry = 0; ; retry++) {
-      Attempt attempt = new Attempt();
+      attempt.sent = false;
       Response response;
       try {
-        response = chain.proceed(request.newBuilder().tag(Attempt.class, attempt).build());
+        response = chain.proceed(request);
       } catch (IOException e) {
         // Nothing was sent if no connection ever came up: safe to repeat whatever the method.
         boolean safe = RetryPolicy.isIdempotent(method) || !attempt.sent;
@@ -136,7 +141,10 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** Whether one try got as far as an open connection, where the request may be written. */
+  /**
+   * Whether the current try got as far as an open connection, where the request may be written.
+   * One per call, tagged on by {@link ApiClient#buildCall}, reset before each try.
+   */
   static final class Attempt {
     volatile boolean sent;
   }

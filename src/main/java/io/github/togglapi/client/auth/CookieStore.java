@@ -1,6 +1,7 @@
 package io.github.togglapi.client.auth;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -52,6 +53,9 @@ public final class CookieStore {
    * @return the cookies, possibly none
    */
   public synchronized List<Cookie> load(HttpUrl url) {
+    if (cookies.isEmpty()) {
+      return Collections.emptyList(); // the common case with an API token: nothing to allocate
+    }
     long now = System.currentTimeMillis();
     List<Cookie> matching = new ArrayList<>();
     for (Iterator<Cookie> it = cookies.iterator(); it.hasNext(); ) {
