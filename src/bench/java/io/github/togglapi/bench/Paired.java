@@ -1,0 +1,145 @@
+package io.github.togglapi.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Paired measurement, for ratios that a shared, noisy machine cannot blur: the three clients run
+ * at once in three warmed-up JVMs ({@link PairedWorker}), but take turns, one short slice each,
+ * over and over; a client's ratio to the floor is the median of the ratios between slices run
+ * within the same second or two. A slower spell of the machine then falls on all three alike,
+ * where with one JMH fork after another it falls on whichever client was running.
+ */
+final class Paired {
+  /** One measured configuration. */
+  record Config(String name, String operation, int threads) {
+  }
+
+  /** One slice of one client: per operation, wall-clock nanoseconds (per thread), CPU nanoseconds, bytes. */
+  record Slice(double nanos, double cpu, double bytes) {
+  }
+
+  static final List<Config> CONFIGS = List.of(
+      new Config("postSignup, 1 thread", "postSignup", 1),
+      new Config("getWorkspaceSso, 1 thread", "getWorkspaceSso", 1),
+      new Config("postResetToken, 1 thread", "postResetToken", 1),
+      new Config("postSignup, 8 threads", "postSignup", 8),
+      new Config("getWorkspaceSso, 8 threads", "getWorkspaceSso", 8),
+      new Config("postResetToken, 8 threads", "postResetToken", 8),
+      new Config("ModelsTogglUser, 600 B", "decode", 1));
+
+  private Paired() {
+  }
+
+  /**
+   * Runs every configuration in turns.
+   *
+   * @return per configuration, per client, the slices in order (slice i of each client ran in the
+   *     same turn)
+   */
+  static Map<Config, Map<String, List<Slice>>> measure(String basePath, Path logs, int slices, long sliceMillis,
+      long warmupMillis) throws IOException, InterruptedException {
+    Map<String, Worker> workers = new LinkedHashMap<>();
+    try {
+      for (String client : BenchClient.NAMES) {
+        workers.put(client, new Worker(client, basePath, logs.resolve("paired-" + client + ".log")));
+      }
+      // Warm-up: every operation in every JVM, so that the JIT has compiled all of them before
+      // any slice is measured.
+      for (Worker worker : workers.values()) {
+        for (Config config : CONFIGS) {
+          worker.run(config, warmupMillis);
+        }
+      }
+      Map<Config, Map<String, List<Slice>>> results = new LinkedHashMap<>();
+      for (int c = 0; c < CONFIGS.size(); c++) {
+        Config config = CONFIGS.get(c);
+        Map<String, List<Slice>> byClient = new LinkedHashMap<>();
+        for (String client : BenchClient.NAMES) {
+          byClient.put(client, new ArrayList<>());
+        }
+        for (int slice = 0; slice < slices; slice++) {
+          for (int turn = 0; turn < BenchClient.NAMES.length; turn++) {
+            String client = BenchClient.NAMES[Math.floorMod(slice + c + turn, BenchClient.NAMES.length)];
+            byClient.get(client).add(workers.get(client).run(config, sliceMillis));
+          }
+        }
+        results.put(config, byClient);
+        System.out.printf(Locale.ROOT, "[paired %d/%d] %-28s  floor %s  ours %s  stock %s%n", c + 1, CONFIGS.size(),
+            config.name(), median(byClient.get("floor")), median(byClient.get("ours")), median(byClient.get("stock")));
+      }
+      return results;
+    } finally {
+      for (Worker worker : workers.values()) {
+        worker.close();
+      }
+    }
+  }
+
+  private static String median(List<Slice> slices) {
+    double[] nanos = slices.stream().mapToDouble(Slice::nanos).sorted().toArray();
+    double median = nanos[nanos.length / 2];
+    return median >= 100_000 ? String.format(Locale.ROOT, "%.1f us", median / 1000)
+        : String.format(Locale.ROOT, "%.0f ns", median);
+  }
+
+  /** One client's JVM. */
+  private static final class Worker implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+    private final Writer in;
+    private final String client;
+
+    Worker(String client, String basePath, Path log) throws IOException {
+      this.client = client;
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      process = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+          PairedWorker.class.getName(), client, basePath)
+          .redirectError(log.toFile())
+          .start();
+      out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      String ready = out.readLine();
+      if (!"ready".equals(ready)) {
+        throw new IOException(client + " worker did not start (" + ready + "); see " + log);
+      }
+    }
+
+    Slice run(Config config, long millis) throws IOException {
+      in.write("run " + config.operation() + " " + config.threads() + " " + millis + "\n");
+      in.flush();
+      String answer = out.readLine();
+      if (answer == null || !answer.startsWith("ok ")) {
+        throw new IOException(client + " worker failed on " + config + ": " + answer);
+      }
+      String[] numbers = answer.split(" ");
+      double ops = Double.parseDouble(numbers[1]);
+      return new Slice(Double.parseDouble(numbers[2]) / ops, Double.parseDouble(numbers[3]) / ops,
+          Double.parseDouble(numbers[4]) / ops);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      try {
+        in.write("quit\n");
+        in.flush();
+      } catch (IOException e) {
+        // already gone
+      }
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
