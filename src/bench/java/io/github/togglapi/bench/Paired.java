@@ -43,48 +43,59 @@ final class Paired {
   }
 
   /**
-   * Runs every configuration in turns.
+   * Runs every configuration in turns, in {@code sets} sets of three fresh JVMs one after the
+   * other (a JVM keeps its own luck with the JIT for its whole life; fresh ones average it out).
    *
    * @return per configuration, per client, the slices in order (slice i of each client ran in the
-   *     same turn)
+   *     same turn), the sets one after the other
    */
-  static Map<Config, Map<String, List<Slice>>> measure(String basePath, Path logs, int slices, long sliceMillis,
-      long warmupMillis) throws IOException, InterruptedException {
-    Map<String, Worker> workers = new LinkedHashMap<>();
-    try {
+  static Map<Config, Map<String, List<Slice>>> measure(String basePath, Path logs, int sets, int turns,
+      long sliceMillis, long warmupMillis) throws IOException, InterruptedException {
+    Map<Config, Map<String, List<Slice>>> results = new LinkedHashMap<>();
+    for (Config config : CONFIGS) {
+      Map<String, List<Slice>> byClient = new LinkedHashMap<>();
       for (String client : BenchClient.NAMES) {
-        workers.put(client, new Worker(client, basePath, logs.resolve("paired-" + client + ".log")));
+        byClient.put(client, new ArrayList<>());
       }
-      // Warm-up: every operation in every JVM, so that the JIT has compiled all of them before
-      // any slice is measured.
-      for (Worker worker : workers.values()) {
-        for (Config config : CONFIGS) {
-          worker.run(config, warmupMillis);
-        }
-      }
-      Map<Config, Map<String, List<Slice>>> results = new LinkedHashMap<>();
-      for (int c = 0; c < CONFIGS.size(); c++) {
-        Config config = CONFIGS.get(c);
-        Map<String, List<Slice>> byClient = new LinkedHashMap<>();
+      results.put(config, byClient);
+    }
+    for (int set = 0; set < sets; set++) {
+      Map<String, Worker> workers = new LinkedHashMap<>();
+      try {
         for (String client : BenchClient.NAMES) {
-          byClient.put(client, new ArrayList<>());
+          workers.put(client, new Worker(client, basePath, logs.resolve("paired-" + client + "-set" + (set + 1)
+              + ".log")));
         }
-        for (int slice = 0; slice < slices; slice++) {
-          for (int turn = 0; turn < BenchClient.NAMES.length; turn++) {
-            String client = BenchClient.NAMES[Math.floorMod(slice + c + turn, BenchClient.NAMES.length)];
-            byClient.get(client).add(workers.get(client).run(config, sliceMillis));
+        // Warm-up: every operation in every JVM, so that the JIT has compiled all of them before
+        // any slice is measured.
+        for (Worker worker : workers.values()) {
+          for (Config config : CONFIGS) {
+            worker.run(config, warmupMillis);
           }
         }
-        results.put(config, byClient);
-        System.out.printf(Locale.ROOT, "[paired %d/%d] %-28s  floor %s  ours %s  stock %s%n", c + 1, CONFIGS.size(),
-            config.name(), median(byClient.get("floor")), median(byClient.get("ours")), median(byClient.get("stock")));
-      }
-      return results;
-    } finally {
-      for (Worker worker : workers.values()) {
-        worker.close();
+        for (int c = 0; c < CONFIGS.size(); c++) {
+          Config config = CONFIGS.get(c);
+          Map<String, List<Slice>> byClient = results.get(config);
+          Map<String, List<Slice>> thisSet = new LinkedHashMap<>();
+          for (int turn = 0; turn < turns; turn++) {
+            for (int i = 0; i < BenchClient.NAMES.length; i++) {
+              String client = BenchClient.NAMES[Math.floorMod(turn + c + set + i, BenchClient.NAMES.length)];
+              Slice slice = workers.get(client).run(config, sliceMillis);
+              byClient.get(client).add(slice);
+              thisSet.computeIfAbsent(client, k -> new ArrayList<>()).add(slice);
+            }
+          }
+          System.out.printf(Locale.ROOT, "[paired set %d/%d, %d/%d] %-28s  floor %s  ours %s  stock %s%n", set + 1,
+              sets, c + 1, CONFIGS.size(), config.name(), median(thisSet.get("floor")), median(thisSet.get("ours")),
+              median(thisSet.get("stock")));
+        }
+      } finally {
+        for (Worker worker : workers.values()) {
+          worker.close();
+        }
       }
     }
+    return results;
   }
 
   private static String median(List<Slice> slices) {
