@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -74,14 +73,14 @@ public final class JSON {
   private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
     @Override
     public void write(JsonWriter out, OffsetDateTime value) throws IOException {
-      out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+      out.value(Rfc3339.format(value));
     }
 
     @Override
     public OffsetDateTime read(JsonReader in) throws IOException {
       String text = in.nextString();
       try {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return Rfc3339.parse(text);
       } catch (DateTimeException e) {
         throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
       }

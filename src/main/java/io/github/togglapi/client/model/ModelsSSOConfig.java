@@ -8,7 +8,6 @@ package io.github.togglapi.client.model;
 
 import java.io.IOException;
 import java.time.DateTimeException;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 import com.google.gson.Gson;
@@ -22,6 +21,7 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.togglapi.client.Rfc3339;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -476,7 +476,7 @@ public class ModelsSSOConfig {
     private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
       String text = in.nextString();
       try {
-        return java.time.OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return Rfc3339.parse(text);
       } catch (DateTimeException e) {
         throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
       }

@@ -8,7 +8,6 @@ package io.github.togglapi.client.model;
 
 import java.io.IOException;
 import java.time.DateTimeException;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 import com.google.gson.Gson;
@@ -22,6 +21,7 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.togglapi.client.Rfc3339;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -663,7 +663,7 @@ public class ModelsTogglUser {
       }
       if (value.at != null) {
         out.name("at");
-        out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.at));
+        out.value(Rfc3339.format(value.at));
       } else if (out.getSerializeNulls()) {
         out.name("at").nullValue();
       }
@@ -681,7 +681,7 @@ public class ModelsTogglUser {
       }
       if (value.createdAt != null) {
         out.name("created_at");
-        out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.createdAt));
+        out.value(Rfc3339.format(value.createdAt));
       } else if (out.getSerializeNulls()) {
         out.name("created_at").nullValue();
       }
@@ -747,7 +747,7 @@ public class ModelsTogglUser {
       }
       if (value.updatedAt != null) {
         out.name("updated_at");
-        out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.updatedAt));
+        out.value(Rfc3339.format(value.updatedAt));
       } else if (out.getSerializeNulls()) {
         out.name("updated_at").nullValue();
       }
@@ -831,7 +831,7 @@ public class ModelsTogglUser {
     private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
       String text = in.nextString();
       try {
-        return java.time.OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return Rfc3339.parse(text);
       } catch (DateTimeException e) {
         throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
       }
