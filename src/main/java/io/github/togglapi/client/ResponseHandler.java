@@ -110,7 +110,7 @@ final class ResponseHandler {
     if (body.trim().isEmpty()) {
       throw new ApiException(request + " answered HTTP " + code + " with an empty body", code, response.headers().toMultimap(), body);
     }
-    if (returnType == String.class && isPlainText(response.body())) {
+    if (returnType == String.class && isPlainText(response)) {
       @SuppressWarnings("unchecked")
       T text = (T) body;
       return text;
@@ -161,8 +161,13 @@ final class ResponseHandler {
     return body == null ? "" : body.string();
   }
 
-  private static boolean isPlainText(ResponseBody body) {
-    MediaType type = body == null ? null : body.contentType();
+  private static boolean isPlainText(Response response) {
+    // Parsing a media type costs more than a JSON string answer's decoding; most answers are not text.
+    String header = response.header("Content-Type");
+    if (header == null || !header.trim().regionMatches(true, 0, "text/", 0, 5)) {
+      return false;
+    }
+    MediaType type = MediaType.parse(header);
     return type != null && "text".equals(type.type()) && "plain".equals(type.subtype());
   }
 

@@ -69,7 +69,7 @@ class ApiClientTest {
     assertEquals(10_000, fresh.getConnectTimeout());
     assertEquals(30_000, fresh.getReadTimeout());
     assertEquals(30_000, fresh.getWriteTimeout());
-    assertEquals(60_000, fresh.getCallTimeout());
+    assertEquals(0, fresh.getCallTimeout()); // none, as in OkHttp: it costs CPU on every call
     assertFalse(fresh.isDebugging());
     assertNotNull(fresh.getJSON());
   }
@@ -347,6 +347,27 @@ class ApiClientTest {
     assertThrows(IllegalArgumentException.class, () -> client.execute(foreign, String.class));
     assertThrows(IllegalArgumentException.class, () -> client.executeAsync(foreign, String.class, new Recorder<>()));
     assertEquals(0, server.getRequestCount(), "nothing was sent");
+  }
+
+  @Test
+  void urlsFollowTheBasePathAndTheirParameters() {
+    ApiClient fresh = new ApiClient().setBasePath("http://127.0.0.1:1/api/v9");
+    ApiRequest fixed = ApiRequest.builder("op", "POST", "/me/reset_token").build();
+    assertEquals("http://127.0.0.1:1/api/v9/me/reset_token", fresh.buildCall(fixed).request().url().toString());
+    assertEquals("http://127.0.0.1:1/api/v9/me/reset_token", fresh.buildCall(fixed).request().url().toString());
+    fresh.setBasePath("http://127.0.0.1:2/v10/");
+    assertEquals("http://127.0.0.1:2/v10/me/reset_token", fresh.buildCall(fixed).request().url().toString(),
+        "a URL built once is not kept past a new base path");
+    for (long id = 1; id <= 3; id++) {
+      ApiRequest withParameter = ApiRequest.builder("op", "GET", "/workspaces/{id}/sso").pathParam("id", id)
+          .queryParam("q", "a b" + id).build();
+      assertEquals("http://127.0.0.1:2/v10/workspaces/" + id + "/sso?q=a%20b" + id,
+          fresh.buildCall(withParameter).request().url().toString());
+    }
+    for (int i = 0; i < 100; i++) { // more paths than are kept
+      ApiRequest many = ApiRequest.builder("op", "GET", "/path" + i + "/x").build();
+      assertEquals("http://127.0.0.1:2/v10/path" + i + "/x", fresh.buildCall(many).request().url().toString());
+    }
   }
 
   @Test
