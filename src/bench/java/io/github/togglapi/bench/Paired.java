@@ -30,6 +30,16 @@ final class Paired {
   record Slice(double nanos, double cpu, double bytes) {
   }
 
+  /** The measured JVMs' heap: fixed, so that no client's heap grows while it is measured. */
+  static final String HEAP_MIN = "-Xms1g";
+  static final String HEAP_MAX = "-Xmx1g";
+  /**
+   * Every heap page touched at start. Without it, a JVM pays a page fault the first time it
+   * touches each page of its heap, so the client that allocates more goes on faulting for longer:
+   * 47 % of the floor's CPU samples were page faults in one profile (docs/performance.md).
+   */
+  static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
+
   static final List<Config> CONFIGS = List.of(
       new Config("postSignup, 1 thread", "postSignup", 1),
       new Config("getWorkspaceSso, 1 thread", "getWorkspaceSso", 1),
@@ -49,10 +59,10 @@ final class Paired {
    * @return per configuration, per client, the slices in order (slice i of each client ran in the
    *     same turn), the sets one after the other
    */
-  static Map<Config, Map<String, List<Slice>>> measure(String basePath, Path logs, int sets, int turns,
-      long sliceMillis, long warmupMillis) throws IOException, InterruptedException {
+  static Map<Config, Map<String, List<Slice>>> measure(List<Config> configs, String basePath, Path logs, int sets,
+      int turns, long sliceMillis, long warmupMillis) throws IOException, InterruptedException {
     Map<Config, Map<String, List<Slice>>> results = new LinkedHashMap<>();
-    for (Config config : CONFIGS) {
+    for (Config config : configs) {
       Map<String, List<Slice>> byClient = new LinkedHashMap<>();
       for (String client : BenchClient.NAMES) {
         byClient.put(client, new ArrayList<>());
@@ -69,12 +79,12 @@ final class Paired {
         // Warm-up: every operation in every JVM, so that the JIT has compiled all of them before
         // any slice is measured.
         for (Worker worker : workers.values()) {
-          for (Config config : CONFIGS) {
+          for (Config config : configs) {
             worker.run(config, warmupMillis);
           }
         }
-        for (int c = 0; c < CONFIGS.size(); c++) {
-          Config config = CONFIGS.get(c);
+        for (int c = 0; c < configs.size(); c++) {
+          Config config = configs.get(c);
           Map<String, List<Slice>> byClient = results.get(config);
           Map<String, List<Slice>> thisSet = new LinkedHashMap<>();
           for (int turn = 0; turn < turns; turn++) {
@@ -86,7 +96,7 @@ final class Paired {
             }
           }
           System.out.printf(Locale.ROOT, "[paired set %d/%d, %d/%d] %-28s  floor %s  ours %s  stock %s%n", set + 1,
-              sets, c + 1, CONFIGS.size(), config.name(), median(thisSet.get("floor")), median(thisSet.get("ours")),
+              sets, c + 1, configs.size(), config.name(), median(thisSet.get("floor")), median(thisSet.get("ours")),
               median(thisSet.get("stock")));
         }
       } finally {
@@ -115,7 +125,7 @@ final class Paired {
     Worker(String client, String basePath, Path log) throws IOException {
       this.client = client;
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      process = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+      process = new ProcessBuilder(java, HEAP_MIN, HEAP_MAX, PRE_TOUCH, "-cp", System.getProperty("java.class.path"),
           PairedWorker.class.getName(), client, basePath)
           .redirectError(log.toFile())
           .start();

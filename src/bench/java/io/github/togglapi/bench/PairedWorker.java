@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>Arguments: the client ({@code floor}, {@code ours}, {@code stock}) and the server's base path.
  * Commands: {@code run OPERATION THREADS MILLIS}, answered by {@code ok OPS NANOS CPU_NANOS BYTES};
- * {@code quit}.
+ * {@code profile ASYNC_PROFILER_COMMAND} (for {@link Profile}), answered by {@code ok}; {@code quit}.
  */
 public final class PairedWorker {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -50,6 +50,12 @@ public final class PairedWorker {
     System.out.println("ready");
     System.out.flush();
     for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+      if (line.startsWith("profile ")) {
+        one.profiler.AsyncProfilerLoader.load().execute(line.substring("profile ".length()));
+        System.out.println("ok");
+        System.out.flush();
+        continue;
+      }
       String[] command = line.split(" ");
       Callable<Object> operation = operation(command[1], calls, decoder);
       int threads = Integer.parseInt(command[2]);

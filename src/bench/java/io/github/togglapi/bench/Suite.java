@@ -77,7 +77,7 @@ public final class Suite {
     options.put("sets", "2");
     options.put("turns", "10");
     options.put("slice-time", "0.5");
-    options.put("paired-warmup", "1.5");
+    options.put("paired-warmup", "3");
     options.put("rounds", "1");
     options.put("warmup-iterations", "3");
     options.put("warmup-time", "1");
@@ -86,6 +86,9 @@ public final class Suite {
     options.put("cold-runs", "20");
     options.put("cold-warmups", "2");
     options.put("only", "");
+    options.put("paired-only", "");
+    options.put("profile", "");
+    options.put("profile-time", "10");
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -117,6 +120,10 @@ public final class Suite {
   }
 
   private void run() throws Exception {
+    if (!options.get("profile").isEmpty()) {
+      profile();
+      return;
+    }
     Path dir = Path.of(options.get("dir"));
     ClassPaths classPaths = new ClassPaths(dir); // fails early if the build outputs are missing
     String started = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -157,13 +164,33 @@ public final class Suite {
     System.out.println("Figures: " + tsv + " (how two runs differ: bash .ci/bench --compare A.tsv B.tsv)");
   }
 
+  /** {@code --profile floor:postResetToken,ours:postResetToken}: where each spends its CPU. */
+  private void profile() throws Exception {
+    Path results = Files.createDirectories(Path.of(options.get("dir"), "results"));
+    int seconds = Integer.parseInt(options.get("profile-time"));
+    try (CannedServer server = new CannedServer()) {
+      for (String spec : options.get("profile").split(",")) {
+        String[] parts = spec.split(":");
+        if (parts.length != 2) {
+          throw new IllegalArgumentException("--profile takes CLIENT:OPERATION[,CLIENT:OPERATION...], not " + spec);
+        }
+        String report = Profile.run(server.basePath(), results, parts[0], parts[1], seconds);
+        Files.writeString(results.resolve("profile-" + parts[0] + "-" + parts[1] + ".txt"), report);
+        System.out.println(report);
+      }
+    }
+    System.out.println("Stacks and reports: " + results + "/profile-*");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Paired slices
 
   private void paired(String url, Path logs) throws Exception {
     int sets = Integer.parseInt(options.get("sets"));
     int turns = Integer.parseInt(options.get("turns"));
-    Map<Paired.Config, Map<String, List<Paired.Slice>>> results = Paired.measure(url, logs, sets, turns,
+    java.util.regex.Pattern only = java.util.regex.Pattern.compile(options.get("paired-only"));
+    List<Paired.Config> configs = Paired.CONFIGS.stream().filter(c -> only.matcher(c.name()).find()).toList();
+    Map<Paired.Config, Map<String, List<Paired.Slice>>> results = Paired.measure(configs, url, logs, sets, turns,
         millis(options.get("slice-time")), millis(options.get("paired-warmup")));
     details.append("\n## Paired slices: ours/floor and stock/floor of each turn\n\n");
     for (Map.Entry<Paired.Config, Map<String, List<Paired.Slice>>> entry : results.entrySet()) {
@@ -304,7 +331,7 @@ public final class Suite {
         .measurementTime(TimeValue.milliseconds(millis(options.get("time"))))
         .addProfiler(GCProfiler.class)
         .addProfiler(CallerCpuProfiler.class)
-        .jvmArgs("-Xms1g", "-Xmx1g", "-Dbench.url=" + url)
+        .jvmArgs(Paired.HEAP_MIN, Paired.HEAP_MAX, Paired.PRE_TOUCH, "-Dbench.url=" + url)
         .shouldFailOnError(true)
         .verbosity(VerboseMode.NORMAL)
         .output(log.toString());
