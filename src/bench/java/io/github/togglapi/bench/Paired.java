@@ -77,10 +77,13 @@ final class Paired {
               + ".log")));
         }
         // Warm-up: every operation in every JVM, so that the JIT has compiled all of them before
-        // any slice is measured.
-        for (Worker worker : workers.values()) {
-          for (Config config : configs) {
-            worker.run(config, warmupMillis);
+        // any slice is measured. The three JVMs warm up at once: nothing is measured yet.
+        for (Config config : configs) {
+          for (Worker worker : workers.values()) {
+            worker.send(config, warmupMillis);
+          }
+          for (Worker worker : workers.values()) {
+            worker.receive(config);
           }
         }
         for (int c = 0; c < configs.size(); c++) {
@@ -138,8 +141,16 @@ final class Paired {
     }
 
     Slice run(Config config, long millis) throws IOException {
+      send(config, millis);
+      return receive(config);
+    }
+
+    void send(Config config, long millis) throws IOException {
       in.write("run " + config.operation() + " " + config.threads() + " " + millis + "\n");
       in.flush();
+    }
+
+    Slice receive(Config config) throws IOException {
       String answer = out.readLine();
       if (answer == null || !answer.startsWith("ok ")) {
         throw new IOException(client + " worker failed on " + config + ": " + answer);

@@ -44,7 +44,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>Options (defaults in {@link #Suite}): {@code --sets N --turns N --slice-time S --paired-warmup S
  * --rounds N --warmup-iterations N --warmup-time S --iterations N --time S --cold-runs N
- * --cold-warmups N --only REGEX --skip-paired --skip-jmh --skip-cold --dir DIR}; or
+ * --cold-warmups N --only REGEX --paired-only REGEX --skip-paired --skip-jmh --skip-cold --dir DIR};
+ * {@code --profile CLIENT:OPERATION[,...] --profile-time S} to profile instead ({@link Profile}); or
  * {@code --compare A.tsv B.tsv} to show how two runs' ratios differ.
  */
 public final class Suite {
@@ -74,8 +75,8 @@ public final class Suite {
 
   private Suite(String[] args) {
     options.put("dir", "target/bench");
-    options.put("sets", "2");
-    options.put("turns", "10");
+    options.put("sets", "4");
+    options.put("turns", "6");
     options.put("slice-time", "0.5");
     options.put("paired-warmup", "3");
     options.put("rounds", "1");
