@@ -598,23 +598,6 @@ public final class ApiClient {
     return built;
   }
 
-  /**
-   * The base path, and the URLs of the operations without parameters under it, built once:
-   * building a URL was about 3 % of a small call's CPU. Replaced whole by {@link #setBasePath}, so
-   * that no URL under an old base path is ever used again.
-   */
-  private static final class BaseUrl {
-    /** More than the spec's operations; further paths (calls built by hand) are built each time. */
-    static final int MAX_FIXED_URLS = 64;
-
-    final HttpUrl url;
-    final ConcurrentHashMap<String, HttpUrl> fixedUrls = new ConcurrentHashMap<>();
-
-    BaseUrl(HttpUrl url) {
-      this.url = url;
-    }
-  }
-
   /** A literal segment of the path template as is, or a {@code {parameter}}'s value. */
   private static String pathSegment(ApiRequest request, String segment) {
     if (!segment.startsWith("{") || !segment.endsWith("}")) {
@@ -679,6 +662,23 @@ public final class ApiClient {
     }
     String version = properties.getProperty("version", "dev");
     return version.startsWith("${") ? "dev" : version;
+  }
+
+  /**
+   * The base path, and the URLs of the operations without parameters under it, built once:
+   * building a URL was about 3 % of a small call's CPU. Replaced whole by {@link #setBasePath}, so
+   * that no URL under an old base path is ever used again.
+   */
+  private static final class BaseUrl {
+    /** More than the spec's operations; further paths (calls built by hand) are built each time. */
+    static final int MAX_FIXED_URLS = 64;
+
+    final HttpUrl url;
+    final ConcurrentHashMap<String, HttpUrl> fixedUrls = new ConcurrentHashMap<>();
+
+    BaseUrl(HttpUrl url) {
+      this.url = url;
+    }
   }
 
   /** One OkHttpClient (connection pool, dispatcher threads) shared by every ApiClient by default. */
