@@ -300,7 +300,7 @@ public final class ApiClient {
   /**
    * Sets the longest time one call may take, from start to the end of the response body, retries
    * and their waits included. There is none by default: each connect, read and write has its own
-   * timeout, and retries wait at most {@link #setMaxRetryWait}, but a server that trickles its
+   * timeout, and each retry waits at most {@link #setMaxRetryWait}, but a server that trickles its
    * answer can make a call last longer. A whole-call timeout bounds that, at a cost: it wakes
    * OkHttp's watchdog thread on every call, about 7 % of a small call's CPU (docs/performance.md).
    *
