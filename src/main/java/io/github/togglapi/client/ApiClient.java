@@ -48,6 +48,11 @@ public final class ApiClient {
   public static final String DEFAULT_BASE_PATH = "https://api.track.toggl.com/api/v9";
   /** {@code toggl-api-java/<version>}. */
   public static final String DEFAULT_USER_AGENT = "toggl-api-java/" + libraryVersion();
+  /**
+   * The default longest answer body read, in bytes (10 MiB): far above any answer of these
+   * endpoints (a few KB), far below what would hurt a phone.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
 
   private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
   private static final byte[] NO_BYTES = new byte[0];
@@ -60,6 +65,7 @@ public final class ApiClient {
   private volatile String userAgent = DEFAULT_USER_AGENT;
   private volatile boolean debugging;
   private volatile RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  private volatile long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   private @Nullable String username;
   private @Nullable String password;
   private volatile @Nullable HttpBasicAuth credentials;
@@ -380,6 +386,34 @@ public final class ApiClient {
 
   RetryPolicy retryPolicy() {
     return retryPolicy;
+  }
+
+  /**
+   * Returns the longest answer body the client reads, in bytes (default
+   * {@value #DEFAULT_MAX_RESPONSE_BYTES}).
+   *
+   * @return the longest answer body the client reads, in bytes
+   */
+  public long getMaxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /**
+   * Sets the longest answer body the client reads, after decompression. A longer one is not read
+   * into memory: the call fails with an {@link ApiException} (of the status's type for an error
+   * status) that keeps the status and headers, and an empty body. A server, a proxy or a gzip bomb
+   * could otherwise fill the memory of the application.
+   *
+   * @param bytes bytes, at least 1
+   * @return this client
+   * @throws IllegalArgumentException if {@code bytes} is below 1
+   */
+  public ApiClient setMaxResponseBytes(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("The longest answer must be at least 1 byte, not " + bytes);
+    }
+    maxResponseBytes = bytes;
+    return this;
   }
 
   /**

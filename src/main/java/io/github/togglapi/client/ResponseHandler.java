@@ -35,15 +35,23 @@ final class ResponseHandler {
     T data = null;
     if (!success || returnType != null) { // a successful void answer's body is not read
       String body;
+      boolean tooLarge;
+      long maxBytes = client.getMaxResponseBytes();
       try {
-        body = readBody(response);
+        tooLarge = isLongerThan(response, maxBytes);
+        body = tooLarge ? "" : readBody(response);
       } catch (IOException e) {
         throw new NetworkException(request + " answered HTTP " + code + " but its body broke off ("
             + safe(e.toString(), request) + ")", e, code, response.headers().toMultimap());
       }
+      String tooLargeText = "a body longer than " + maxBytes + " bytes (not read; see setMaxResponseBytes)";
       if (!success) {
-        throw failure(request + " failed with HTTP " + code + ": " + describeBody(request, response, body),
-            code, response.headers().toMultimap(), body);
+        throw failure(request + " failed with HTTP " + code + ": "
+            + (tooLarge ? tooLargeText : describeBody(request, response, body)), code, response.headers().toMultimap(), body);
+      }
+      if (tooLarge) {
+        throw new ApiException(request + " answered HTTP " + code + " with " + tooLargeText, code,
+            response.headers().toMultimap(), body);
       }
       data = decode(request, response, body, returnType);
     }
@@ -154,6 +162,19 @@ final class ResponseHandler {
 
   private String safe(String text, ApiRequest request) {
     return Redactor.oneLine(client.redact(text, request), MAX_DETAIL);
+  }
+
+  /**
+   * True if the body is longer than the limit: by its Content-Length, or by buffering at most one
+   * byte more than the limit (after decompression), so that a longer body never fills the memory.
+   */
+  private static boolean isLongerThan(Response response, long maxBytes) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return false;
+    }
+    return body.contentLength() > maxBytes
+        || (maxBytes < Long.MAX_VALUE && body.source().request(maxBytes + 1));
   }
 
   private static String readBody(Response response) throws IOException {

@@ -56,7 +56,8 @@ final class RetryInterceptor implements Interceptor {
         continue;
       }
       if (retry >= policy.maxRetries || !RetryPolicy.isRetryable(response.code(), method)) {
-        if (retry < policy.maxRetries && RetryPolicy.isIdempotent(method) && !bodyArrives(response)) {
+        if (retry < policy.maxRetries && RetryPolicy.isIdempotent(method)
+            && !bodyArrives(response, client.getMaxResponseBytes())) {
           long wait = policy.backoffMillis(retry);
           if (pastDeadline(chain, start, wait)) {
             throw new IOException("The body broke off and no time is left to retry");
@@ -96,15 +97,17 @@ final class RetryInterceptor implements Interceptor {
    * Reads the whole body now, while the call may still be tried again: a connection that breaks
    * in the middle of a body is a connection failure too. Bodies of this API are small.
    *
+   * @param maxBytes no more than this and one byte is read: a longer body is refused later,
+   *     unread, and must not fill the memory here
    * @return true if the body arrived; false (and the response closed) if it broke off
    */
-  private static boolean bodyArrives(Response response) {
+  private static boolean bodyArrives(Response response, long maxBytes) {
     ResponseBody body = response.body();
     if (body == null) {
       return true;
     }
     try {
-      body.source().request(Long.MAX_VALUE);
+      body.source().request(maxBytes < Long.MAX_VALUE ? maxBytes + 1 : maxBytes);
       return true;
     } catch (IOException e) {
       response.close();
