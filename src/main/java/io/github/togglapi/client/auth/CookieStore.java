@@ -50,7 +50,7 @@ public final class CookieStore {
    * only over HTTPS.
    *
    * @param url the request's URL
-   * @return the cookies, possibly none
+   * @return the cookies, possibly none; unmodifiable
    */
   public synchronized List<Cookie> load(HttpUrl url) {
     if (cookies.isEmpty()) {
@@ -66,7 +66,7 @@ public final class CookieStore {
         matching.add(cookie);
       }
     }
-    return matching;
+    return Collections.unmodifiableList(matching);
   }
 
   /**

@@ -27,7 +27,8 @@ class PomTest {
     assertTrue(text(project, "properties", "project.build.outputTimestamp").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"),
         "reproducible jars need a fixed timestamp");
     assertEquals("8", text(project, "properties", "maven.compiler.release"));
-    String build = new String(java.nio.file.Files.readAllBytes(new File("pom.xml").toPath()), "UTF-8");
+    String build = new String(java.nio.file.Files.readAllBytes(new File("pom.xml").toPath()),
+        java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(build.contains("<Automatic-Module-Name>io.github.togglapi.client</Automatic-Module-Name>"));
     assertTrue(build.contains("<goal>jar-no-fork</goal>") && build.contains("<doclint>all</doclint>"),
         "sources and Javadoc jars, with doclint");
