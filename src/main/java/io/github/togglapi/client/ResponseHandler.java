@@ -44,13 +44,12 @@ final class ResponseHandler {
         throw new NetworkException(request + " answered HTTP " + code + " but its body broke off ("
             + safe(e.toString(), request) + ")", e, code, response.headers().toMultimap());
       }
-      String tooLargeText = "a body longer than " + maxBytes + " bytes (not read; see setMaxResponseBytes)";
       if (!success) {
         throw failure(request + " failed with HTTP " + code + ": "
-            + (tooLarge ? tooLargeText : describeBody(request, response, body)), code, response.headers().toMultimap(), body);
+            + (tooLarge ? tooLong(maxBytes) : describeBody(request, response, body)), code, response.headers().toMultimap(), body);
       }
       if (tooLarge) {
-        throw new ApiException(request + " answered HTTP " + code + " with " + tooLargeText, code,
+        throw new ApiException(request + " answered HTTP " + code + " with " + tooLong(maxBytes), code,
             response.headers().toMultimap(), body);
       }
       data = decode(request, response, body, returnType);
@@ -164,11 +163,18 @@ final class ResponseHandler {
     return Redactor.oneLine(client.redact(text, request), MAX_DETAIL);
   }
 
+  private static String tooLong(long maxBytes) {
+    return "a body longer than " + maxBytes + " bytes (not read; see setMaxResponseBytes)";
+  }
+
   /**
    * True if the body is longer than the limit: by its Content-Length, or by buffering at most one
    * byte more than the limit (after decompression), so that a longer body never fills the memory.
+   * A shorter body is buffered whole.
+   *
+   * @throws IOException if the body breaks off
    */
-  private static boolean isLongerThan(Response response, long maxBytes) throws IOException {
+  static boolean isLongerThan(Response response, long maxBytes) throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return false;

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Tries a call again as {@link RetryPolicy} allows: after 429 (waiting what {@code Retry-After}
@@ -95,19 +94,15 @@ final class RetryInterceptor implements Interceptor {
 
   /**
    * Reads the whole body now, while the call may still be tried again: a connection that breaks
-   * in the middle of a body is a connection failure too. Bodies of this API are small.
+   * in the middle of a body is a connection failure too. Bodies of this API are small; one longer
+   * than the limit is read no further, since it will be refused unread.
    *
-   * @param maxBytes no more than this and one byte is read: a longer body is refused later,
-   *     unread, and must not fill the memory here
-   * @return true if the body arrived; false (and the response closed) if it broke off
+   * @return true if the body arrived (or is too long to matter); false (and the response closed)
+   *     if it broke off
    */
   private static boolean bodyArrives(Response response, long maxBytes) {
-    ResponseBody body = response.body();
-    if (body == null) {
-      return true;
-    }
     try {
-      body.source().request(maxBytes < Long.MAX_VALUE ? maxBytes + 1 : maxBytes);
+      ResponseHandler.isLongerThan(response, maxBytes);
       return true;
     } catch (IOException e) {
       response.close();
