@@ -118,8 +118,8 @@ final class Paired {
         : String.format(Locale.ROOT, "%.0f ns", median);
   }
 
-  /** One client's JVM. */
-  private static final class Worker implements AutoCloseable {
+  /** One client's JVM: a {@link PairedWorker}, driven line by line (also by {@link Profile}). */
+  static final class Worker implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final Writer in;
@@ -151,14 +151,25 @@ final class Paired {
     }
 
     Slice receive(Config config) throws IOException {
-      String answer = out.readLine();
-      if (answer == null || !answer.startsWith("ok ")) {
-        throw new IOException(client + " worker failed on " + config + ": " + answer);
-      }
-      String[] numbers = answer.split(" ");
+      String[] numbers = answer(config.toString()).split(" ");
       double ops = Double.parseDouble(numbers[1]);
       return new Slice(Double.parseDouble(numbers[2]) / ops, Double.parseDouble(numbers[3]) / ops,
           Double.parseDouble(numbers[4]) / ops);
+    }
+
+    /** Sends one command and returns the worker's answer, which must start with {@code ok}. */
+    String command(String line) throws IOException {
+      in.write(line + "\n");
+      in.flush();
+      return answer(line);
+    }
+
+    private String answer(String what) throws IOException {
+      String answer = out.readLine();
+      if (answer == null || !answer.startsWith("ok")) {
+        throw new IOException(client + " worker failed on " + what + ": " + answer);
+      }
+      return answer;
     }
 
     @Override

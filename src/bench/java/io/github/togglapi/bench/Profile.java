@@ -1,11 +1,6 @@
 package io.github.togglapi.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,9 +15,9 @@ import java.util.stream.Collectors;
 /**
  * Where one client spends its CPU on one operation: a {@link PairedWorker} JVM runs the operation
  * on one thread under async-profiler (loaded by ap-loader; JFR's sampler got too few samples on
- * this kind of VM), and the calling thread's samples are summed per method, callees included. Comparing
- * two clients' shares of the same frames (for example {@code okio/AsyncTimeout.enter}) shows what
- * one does that the other does not, whatever the machine's speed at the time.
+ * this kind of VM), and the calling thread's samples are summed per method, callees included.
+ * Comparing two clients' shares of the same frames (for example {@code okio/AsyncTimeout.enter})
+ * shows what one does that the other does not, whatever the machine's speed at the time.
  */
 final class Profile {
   private Profile() {
@@ -43,43 +38,19 @@ final class Profile {
   static String run(String basePath, Path dir, String client, String operation, int seconds)
       throws IOException, InterruptedException {
     Path stacks = dir.resolve("profile-" + client + "-" + operation + ".collapsed");
-    long calls;
-    long cpuNanos;
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, Paired.HEAP_MIN, Paired.HEAP_MAX, Paired.PRE_TOUCH, "-cp",
-        System.getProperty("java.class.path"), PairedWorker.class.getName(), client, basePath)
-        .redirectError(dir.resolve("profile-" + client + "-" + operation + ".log").toFile())
-        .start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-      expect(out, "ready");
-      command(in, out, "run " + operation + " 1 " + seconds * 1000L);
+    String[] measured;
+    try (Paired.Worker worker = new Paired.Worker(client, basePath,
+        dir.resolve("profile-" + client + "-" + operation + ".log"))) {
+      worker.command("run " + operation + " 1 " + seconds * 1000L);
       // Started after as long a warm-up, so that start-up and the JIT's early code are left out.
-      command(in, out, "profile start,event=cpu,interval=1ms");
-      String[] measured = command(in, out, "run " + operation + " 1 " + seconds * 1000L).split(" ");
-      command(in, out, "profile stop,collapsed,file=" + stacks.toAbsolutePath());
-      calls = Long.parseLong(measured[1]);
-      cpuNanos = Long.parseLong(measured[3]);
-      in.write("quit\n");
-      in.flush();
+      worker.command("profile start,event=cpu,interval=1ms");
+      measured = worker.command("run " + operation + " 1 " + seconds * 1000L).split(" ");
+      worker.command("profile stop,collapsed,file=" + stacks.toAbsolutePath());
     }
-    process.waitFor();
+    long calls = Long.parseLong(measured[1]);
+    long cpuNanos = Long.parseLong(measured[3]);
     return String.format(Locale.ROOT, "%s %s: %d calls, %.1f µs of the calling thread's CPU per call (under the"
         + " profiler)%n", client, operation, calls, cpuNanos / 1000.0 / calls) + summary(stacks);
-  }
-
-  private static String command(Writer in, BufferedReader out, String command) throws IOException {
-    in.write(command + "\n");
-    in.flush();
-    return expect(out, "ok");
-  }
-
-  private static String expect(BufferedReader out, String prefix) throws IOException {
-    String line = out.readLine();
-    if (line == null || !line.startsWith(prefix)) {
-      throw new IOException("The profiled worker answered " + line + " instead of " + prefix);
-    }
-    return line;
   }
 
   /** Inclusive share of each frame among the calling thread's samples: the 40 largest. */
