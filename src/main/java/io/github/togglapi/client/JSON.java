@@ -69,6 +69,25 @@ public final class JSON {
     return gson.fromJson(body, type);
   }
 
+  /**
+   * Reads an RFC 3339 timestamp ({@link Rfc3339}), as the adapters of the generated models and
+   * this JSON's own do.
+   *
+   * @param in the reader, at a string
+   * @return the timestamp
+   * @throws IOException if the reader fails
+   * @throws JsonParseException if the string is not an RFC 3339 timestamp; the message says where
+   * @throws IllegalStateException if the next value is an object, an array, a boolean or null
+   */
+  public static OffsetDateTime readDateTime(JsonReader in) throws IOException {
+    String text = in.nextString();
+    try {
+      return Rfc3339.parse(text);
+    } catch (DateTimeException e) {
+      throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
+    }
+  }
+
   /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
   private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
     @Override
@@ -78,12 +97,7 @@ public final class JSON {
 
     @Override
     public OffsetDateTime read(JsonReader in) throws IOException {
-      String text = in.nextString();
-      try {
-        return Rfc3339.parse(text);
-      } catch (DateTimeException e) {
-        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
-      }
+      return readDateTime(in);
     }
   }
 }

@@ -76,4 +76,14 @@ class JSONTest {
     assertThrows(JsonParseException.class,
         () -> json.deserialize("{\"id\":99999999999999999999}", ModelsTogglUser.class));
   }
+
+  @Test
+  void aBadTimestampSaysWhereItIs() {
+    JsonParseException inModel = assertThrows(JsonParseException.class,
+        () -> json.deserialize("{\"id\":1,\"created_at\":\"2024-02-30T00:00:00Z\"}", ModelsTogglUser.class));
+    assertEquals("Not an RFC 3339 timestamp at $.created_at", inModel.getMessage());
+    JsonParseException alone = assertThrows(JsonParseException.class,
+        () -> json.deserialize("\"yesterday\"", OffsetDateTime.class));
+    assertEquals("Not an RFC 3339 timestamp at $", alone.getMessage());
+  }
 }

@@ -7,11 +7,9 @@
 package io.github.togglapi.client.model;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.util.Objects;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
@@ -21,6 +19,7 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.togglapi.client.JSON;
 import io.github.togglapi.client.Rfc3339;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
@@ -469,17 +468,6 @@ public class ModelsSSOConfig {
       }
       in.endObject();
       return value;
-    }
-
-    /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
-    @SuppressWarnings("unused") // only models with timestamps call it
-    private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
-      String text = in.nextString();
-      try {
-        return Rfc3339.parse(text);
-      } catch (DateTimeException e) {
-        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
-      }
     }
   }
 }

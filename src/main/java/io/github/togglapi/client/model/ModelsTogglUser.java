@@ -7,11 +7,9 @@
 package io.github.togglapi.client.model;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.util.Objects;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
@@ -21,6 +19,7 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.togglapi.client.JSON;
 import io.github.togglapi.client.Rfc3339;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.NullMarked;
@@ -770,7 +769,7 @@ public class ModelsTogglUser {
               value.apiToken = in.nextString();
               break;
             case "at":
-              value.at = readDateTime(in);
+              value.at = JSON.readDateTime(in);
               break;
             case "beginning_of_week":
               value.beginningOfWeek = in.nextInt();
@@ -779,7 +778,7 @@ public class ModelsTogglUser {
               value.countryId = in.nextLong();
               break;
             case "created_at":
-              value.createdAt = readDateTime(in);
+              value.createdAt = JSON.readDateTime(in);
               break;
             case "default_workspace_id":
               value.defaultWorkspaceId = in.nextLong();
@@ -812,7 +811,7 @@ public class ModelsTogglUser {
               value.timezone = in.nextString();
               break;
             case "updated_at":
-              value.updatedAt = readDateTime(in);
+              value.updatedAt = JSON.readDateTime(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored
@@ -824,17 +823,6 @@ public class ModelsTogglUser {
       }
       in.endObject();
       return value;
-    }
-
-    /** RFC 3339, as Toggl sends it ({@code 2016-03-20T20:40:08.017845Z}). */
-    @SuppressWarnings("unused") // only models with timestamps call it
-    private static java.time.OffsetDateTime readDateTime(JsonReader in) throws IOException {
-      String text = in.nextString();
-      try {
-        return Rfc3339.parse(text);
-      } catch (DateTimeException e) {
-        throw new JsonParseException("Not an RFC 3339 timestamp at " + in.getPreviousPath(), e);
-      }
     }
   }
 }
