@@ -8,17 +8,27 @@ import java.util.List;
 import okhttp3.Cookie;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cookies of one {@code ApiClient}, kept in memory as a browser would: OkHttp parses and
- * matches them (host, path, {@code Secure}, expiry); this class adds the storage and the cookie
- * prefix rules OkHttp leaves out. Thread-safe. Each client has its own store, so two clients never
- * share a session.
+ * matches them (host, path, {@code Secure}, expiry, public suffixes); this class adds the storage,
+ * the rules OkHttp leaves out (cookie prefixes, strict secure cookies) and the limits of RFC 6265
+ * section 6.1 (4096 bytes per cookie, 50 cookies per domain, 3000 in all). Thread-safe. Each client
+ * has its own store, so two clients never share a session.
  */
 public final class CookieStore {
+  /** The longest name plus value kept, in characters (RFC 6265 section 6.1: at least 4096 bytes). */
+  public static final int MAX_COOKIE_SIZE = 4096;
+  /** The most cookies kept per domain (RFC 6265 section 6.1: at least 50). */
+  public static final int MAX_COOKIES_PER_DOMAIN = 50;
+  /** The most cookies kept in all (RFC 6265 section 6.1: at least 3000). */
+  public static final int MAX_COOKIES = 3000;
+
   private static final String HOST_PREFIX = "__Host-";
   private static final String SECURE_PREFIX = "__Secure-";
 
+  /** Oldest first: eviction takes from the front. */
   private final List<Cookie> cookies = new ArrayList<>();
 
   /** An empty store: not signed in. */
@@ -27,7 +37,8 @@ public final class CookieStore {
 
   /**
    * Keeps the cookies a response sets, replacing cookies of the same name, domain and path; a
-   * cookie that arrives already expired deletes its namesake.
+   * cookie that arrives already expired deletes its namesake. Cookies that break a rule are
+   * ignored, as a browser ignores them.
    *
    * @param url the URL of the request that was answered
    * @param responseHeaders the response's headers, read for {@code Set-Cookie}
@@ -35,12 +46,12 @@ public final class CookieStore {
   public synchronized void save(HttpUrl url, Headers responseHeaders) {
     long now = System.currentTimeMillis();
     for (Cookie cookie : Cookie.parseAll(url, responseHeaders)) {
-      if (!acceptable(url, cookie)) {
+      if (rejection(url, cookie) != null || overwritesSecureCookie(url, cookie)) {
         continue;
       }
       removeSame(cookie);
       if (cookie.expiresAt() > now) {
-        cookies.add(cookie);
+        add(cookie);
       }
     }
   }
@@ -86,13 +97,29 @@ public final class CookieStore {
   }
 
   /**
-   * Replaces every cookie with those of a session.
+   * Replaces every cookie with those of a session. Each cookie must obey the rules a
+   * {@code Set-Cookie} from an HTTPS answer of its own host obeys (see {@link Session#decode}),
+   * and the store's limits apply as when cookies are set.
    *
    * @param session the session to restore
+   * @throws IllegalArgumentException if a cookie breaks a rule; the store is then left as it was
    */
-  public synchronized void restore(Session session) {
-    cookies.clear();
-    cookies.addAll(session.getCookies());
+  public void restore(Session session) {
+    List<Cookie> restored = session.getCookies();
+    for (int i = 0; i < restored.size(); i++) {
+      String rejection = checkRestorable(restored.get(i));
+      if (rejection != null) {
+        throw new IllegalArgumentException("Session cookie " + (i + 1) + " (" + restored.get(i).name() + ") "
+            + rejection);
+      }
+    }
+    synchronized (this) {
+      cookies.clear();
+      for (Cookie cookie : restored) {
+        removeSame(cookie);
+        add(cookie);
+      }
+    }
   }
 
   /** Forgets every cookie: the session is gone on this side whatever the server does. */
@@ -100,26 +127,114 @@ public final class CookieStore {
     cookies.clear();
   }
 
-  /** The rules of RFC 6265bis that OkHttp's parser does not apply. */
-  private boolean acceptable(HttpUrl url, Cookie cookie) {
-    if (cookie.secure() && !url.isHttps()) {
-      return false; // a plain-HTTP origin may not set a Secure cookie
+  /**
+   * Why a saved cookie may not be restored, or null if it may: it must be one that an HTTPS answer
+   * of its own host could have set (its domain not a public suffix such as {@code com}), obey the
+   * {@code __Host-} and {@code __Secure-} prefixes, and fit the size limit. Used by
+   * {@link Session#decode} and {@link #restore}, so a restored session obeys every rule a
+   * {@code Set-Cookie} does.
+   *
+   * @param cookie the cookie
+   * @return the broken rule, or null
+   */
+  static @Nullable String checkRestorable(Cookie cookie) {
+    String domain = cookie.domain();
+    HttpUrl origin = HttpUrl.parse("https://" + domain + "/");
+    if (origin == null) {
+      return "has an invalid domain";
     }
-    if (!url.isHttps()) {
-      for (Cookie old : cookies) {
-        if (old.secure() && old.name().equals(cookie.name()) && covers(old, url.host())) {
-          return false; // nor overwrite one (RFC 6265bis "strict secure cookies")
+    if (!cookie.hostOnly()) {
+      // OkHttp refuses a Domain that is a public suffix only when a subdomain's answer sets it;
+      // parsing it as a subdomain's answer applies that rule to the restored cookie.
+      HttpUrl subdomain = HttpUrl.parse("https://x." + domain + "/");
+      if (subdomain == null || Cookie.parse(subdomain, cookie.toString()) == null) {
+        return "is for a public suffix or an invalid domain (" + domain + ")";
+      }
+    }
+    return rejection(origin, cookie);
+  }
+
+  /** The rules of RFC 6265bis and of RFC 6265 section 6.1 that OkHttp's parser does not apply. */
+  private static @Nullable String rejection(HttpUrl url, Cookie cookie) {
+    if (cookie.name().length() + cookie.value().length() > MAX_COOKIE_SIZE) {
+      return "is longer than " + MAX_COOKIE_SIZE + " characters";
+    }
+    if (cookie.secure() && !url.isHttps()) {
+      return "is Secure but was set over plain HTTP";
+    }
+    if (cookie.name().startsWith(HOST_PREFIX)
+        && !(cookie.secure() && cookie.hostOnly() && "/".equals(cookie.path()))) {
+      return "breaks the __Host- rules (Secure, no Domain, Path=/)";
+    }
+    if (cookie.name().startsWith(SECURE_PREFIX) && !cookie.secure()) {
+      return "breaks the __Secure- rule (Secure)";
+    }
+    return null;
+  }
+
+  /**
+   * RFC 6265bis "strict secure cookies": an answer over plain HTTP may not set a cookie that
+   * shadows a {@code Secure} one of the same name whose domain matches its own either way (so
+   * {@code www.example.test} cannot toss a cookie onto {@code example.test}'s) and whose path it
+   * covers.
+   */
+  private boolean overwritesSecureCookie(HttpUrl url, Cookie cookie) {
+    if (url.isHttps()) {
+      return false;
+    }
+    for (Cookie old : cookies) {
+      if (old.secure() && old.name().equals(cookie.name())
+          && (domainMatches(old.domain(), cookie.domain()) || domainMatches(cookie.domain(), old.domain()))
+          && pathMatches(cookie.path(), old.path())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** RFC 6265 section 5.1.3: the domain is the host, or the host ends with "." and the domain. */
+  private static boolean domainMatches(String host, String domain) {
+    return host.equals(domain) || (host.endsWith(domain) && host.charAt(host.length() - domain.length() - 1) == '.');
+  }
+
+  /** RFC 6265 section 5.1.4: the request path is the cookie path or below it. */
+  private static boolean pathMatches(String requestPath, String cookiePath) {
+    return requestPath.equals(cookiePath)
+        || (requestPath.startsWith(cookiePath) && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/'));
+  }
+
+  /**
+   * Adds a cookie, first evicting to stay within the limits: a domain's non-{@code Secure}
+   * cookies before its {@code Secure} ones, oldest first, as browsers do, so that an answer over
+   * plain HTTP cannot push out a secure session.
+   */
+  private void add(Cookie cookie) {
+    int sameDomain = 0;
+    for (Cookie old : cookies) {
+      if (old.domain().equals(cookie.domain())) {
+        sameDomain++;
+      }
+    }
+    if (sameDomain >= MAX_COOKIES_PER_DOMAIN) {
+      evictOne(cookie.domain());
+    }
+    if (cookies.size() >= MAX_COOKIES) {
+      evictOne(null);
+    }
+    cookies.add(cookie);
+  }
+
+  /** Removes the oldest non-Secure cookie of the domain (or of any), else the oldest Secure one. */
+  private void evictOne(@Nullable String domain) {
+    for (boolean secure : new boolean[] {false, true}) {
+      for (Iterator<Cookie> it = cookies.iterator(); it.hasNext(); ) {
+        Cookie old = it.next();
+        if (old.secure() == secure && (domain == null || old.domain().equals(domain))) {
+          it.remove();
+          return;
         }
       }
     }
-    if (cookie.name().startsWith(HOST_PREFIX)) {
-      return cookie.secure() && cookie.hostOnly() && "/".equals(cookie.path());
-    }
-    return !cookie.name().startsWith(SECURE_PREFIX) || cookie.secure();
-  }
-
-  private static boolean covers(Cookie cookie, String host) {
-    return host.equals(cookie.domain()) || (!cookie.hostOnly() && host.endsWith("." + cookie.domain()));
   }
 
   private void removeSame(Cookie cookie) {

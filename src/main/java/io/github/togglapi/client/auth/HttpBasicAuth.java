@@ -7,7 +7,8 @@ import okhttp3.Credentials;
 
 /**
  * HTTP basic credentials for the Toggl API: an email and password, or an API token (see
- * {@link #apiToken(String)}). Immutable; {@link #toString()} never shows the password or token.
+ * {@link #apiToken(String)}). Immutable; {@link #toString()} shows neither the user name nor the
+ * password or token.
  */
 public final class HttpBasicAuth {
   /** The password Toggl expects together with an API token used as the user name. */
@@ -94,12 +95,14 @@ public final class HttpBasicAuth {
   }
 
   /**
-   * Returns a description that names the kind of credentials and never the secret.
+   * Names the kind of credentials and nothing else: not the password or token, and not the user
+   * name, which is an email (personal data) or, when a token is paired with a password by
+   * mistake, the token itself.
    *
-   * @return a description that names the kind of credentials and never the secret
+   * @return {@code HttpBasicAuth{apiToken=****}} or {@code HttpBasicAuth{username=****, password=****}}
    */
   @Override
   public String toString() {
-    return isApiToken() ? "HttpBasicAuth{apiToken=****}" : "HttpBasicAuth{username=" + username + ", password=****}";
+    return isApiToken() ? "HttpBasicAuth{apiToken=****}" : "HttpBasicAuth{username=****, password=****}";
   }
 }

@@ -71,11 +71,16 @@ public final class Session {
   }
 
   /**
-   * Reads what {@link #encode()} wrote.
+   * Reads what {@link #encode()} wrote. A restored cookie obeys every rule a {@code Set-Cookie}
+   * from an HTTPS answer of its host obeys: its domain is not a public suffix such as
+   * {@code com}, the {@code __Host-} and {@code __Secure-} prefixes hold, and it is at most
+   * {@value CookieStore#MAX_COOKIE_SIZE} characters. Saved text is as trustworthy as the place it
+   * was kept; these rules keep an altered one from sending the session where it does not belong.
    *
    * @param encoded the encoded session
    * @return the session
-   * @throws IllegalArgumentException if a line is not a host, a tab and a valid cookie
+   * @throws IllegalArgumentException if a line is not a host, a tab and a valid cookie, or breaks a
+   *     rule (the message names the line and the rule, never the value)
    */
   public static Session decode(String encoded) {
     List<Cookie> cookies = new ArrayList<>();
@@ -83,12 +88,17 @@ public final class Session {
       if (line.trim().isEmpty()) {
         continue;
       }
+      int number = cookies.size() + 1;
       int tab = line.indexOf('\t');
       HttpUrl origin = tab > 0 ? HttpUrl.parse("https://" + line.substring(0, tab) + "/") : null;
       Cookie cookie = origin == null ? null : Cookie.parse(origin, line.substring(tab + 1));
       if (cookie == null) {
         // Never echo the line: it holds the cookie value.
-        throw new IllegalArgumentException("Not an encoded session cookie (line " + (cookies.size() + 1) + ")");
+        throw new IllegalArgumentException("Not an encoded session cookie (line " + number + ")");
+      }
+      String rejection = CookieStore.checkRestorable(cookie);
+      if (rejection != null) {
+        throw new IllegalArgumentException("Session cookie " + number + " (" + cookie.name() + ") " + rejection);
       }
       cookies.add(cookie);
     }

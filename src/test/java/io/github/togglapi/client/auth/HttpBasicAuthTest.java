@@ -29,10 +29,12 @@ class HttpBasicAuthTest {
   }
 
   @Test
-  void toStringNeverShowsTheSecret() {
-    assertEquals("HttpBasicAuth{username=ada@example.com, password=****}",
+  void toStringNeverShowsTheSecretNorTheUserName() {
+    assertEquals("HttpBasicAuth{username=****, password=****}",
         new HttpBasicAuth("ada@example.com", "hunter22").toString());
     assertEquals("HttpBasicAuth{apiToken=****}", HttpBasicAuth.apiToken("tok123456").toString());
+    // A token paired with a password by mistake is still a token: it must not show as a user name.
+    assertFalse(new HttpBasicAuth("tok123456", "hunter22").toString().contains("tok123456"));
   }
 
   @Test
