@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.togglapi.client.auth.CookieStore;
 import io.github.togglapi.client.auth.HttpBasicAuth;
 import io.github.togglapi.client.auth.Session;
+import okhttp3.Authenticator;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
 import okhttp3.FormBody;
@@ -35,13 +35,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: one client may be shared by any number of threads, and should be, since it
  * holds the connection pool and the session. Configure it before sharing it: every setter is safe
- * to call at any time, but a call already under way keeps the settings it started with. Each call
- * returns its own status and headers; the client keeps no "last response".
+ * to call at any time, but a call already under way keeps the settings it started with: its
+ * credentials, session cookie and retry settings, through every retry. Each call returns its own
+ * status and headers; the client keeps no "last response".
  *
  * <p>Credentials: set an email and password ({@link #setUsername}, {@link #setPassword}) or an API
  * token ({@link #setApiToken}), or sign in with {@code AuthenticationApi.meSessionsPost} and let
  * the session cookie authenticate later calls. Credentials and cookies go only with operations that
- * need them, and only to the host they belong to; redirects are never followed.
+ * need them, only to the base path's scheme, host and port (a call an interceptor sends elsewhere
+ * is refused), only over HTTPS unless the host is this machine (see {@link #setPlainHttpAllowed}),
+ * and redirects are never followed.
  */
 public final class ApiClient {
   /** The production API. */
@@ -66,6 +69,7 @@ public final class ApiClient {
   private volatile boolean debugging;
   private volatile RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private volatile long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+  private volatile boolean plainHttpAllowed;
   private @Nullable String username;
   private @Nullable String password;
   private volatile @Nullable HttpBasicAuth credentials;
@@ -124,6 +128,30 @@ public final class ApiClient {
   }
 
   /**
+   * Returns true if credentials and the session may go over plain HTTP to any host (default false).
+   *
+   * @return true if credentials and the session may go over plain HTTP to any host
+   */
+  public boolean isPlainHttpAllowed() {
+    return plainHttpAllowed;
+  }
+
+  /**
+   * Allows credentials and the session cookie to go over plain HTTP to hosts other than this
+   * machine. By default they go over plain HTTP only to {@code localhost}, 127.0.0.0/8 and
+   * {@code ::1} (tests, the embedded server), and a call that would send them in clear text
+   * elsewhere fails before anything is sent. Allow it only on a network you trust, for example a
+   * test container reached by name.
+   *
+   * @param allowed true to allow
+   * @return this client
+   */
+  public ApiClient setPlainHttpAllowed(boolean allowed) {
+    this.plainHttpAllowed = allowed;
+    return this;
+  }
+
+  /**
    * Returns the user name (an email or an API token), or null.
    *
    * @return the user name (an email or an API token), or null
@@ -133,7 +161,8 @@ public final class ApiClient {
   }
 
   /**
-   * Sets the email for HTTP basic authentication.
+   * Sets the email for HTTP basic authentication. After {@link #setApiToken}, this leaves API
+   * token mode: a password must be set too.
    *
    * @param username the email, or null to remove it
    * @return this client
@@ -148,12 +177,16 @@ public final class ApiClient {
   }
 
   /**
-   * Sets the password for HTTP basic authentication.
+   * Sets the password for HTTP basic authentication. After {@link #setApiToken}, this leaves API
+   * token mode: the token is forgotten, and an email must be set too.
    *
    * @param password the password, or null to remove it
    * @return this client
    */
   public synchronized ApiClient setPassword(@Nullable String password) {
+    if (credentials != null && credentials.isApiToken()) {
+      username = null; // leaving API token mode: the token is no email, and must never pass for one
+    }
     this.password = password;
     updateCredentials();
     return this;
@@ -220,10 +253,18 @@ public final class ApiClient {
   }
 
   /**
-   * Makes calls through your own OkHttp client: its timeouts, proxy, TLS, connection pool and
-   * interceptors are kept. Credentials and the session are this client's, so they survive the
-   * change. On top of it, redirects are not followed and its {@code CookieJar} is bypassed (the
-   * session lives in this client).
+   * Makes calls through your own OkHttp client: its timeouts, proxy, TLS, connection pool,
+   * dispatcher, interceptors and event listener are kept. Credentials and the session are this
+   * client's, so they survive the change. On top of it: redirects are not followed; its
+   * {@code CookieJar} is bypassed (the session lives in this client); its {@code Cache} is
+   * bypassed (a cached answer would reach another account's client, and would write session
+   * cookies to disk); its {@code Authenticator} is not asked (it would see the credentials); and
+   * OkHttp never sends a request twice on its own.
+   *
+   * <p>Your application interceptors see each request before the credentials and the session
+   * cookie are added, and the response with that same request. Network interceptors and an
+   * {@code EventListener} see what goes on the wire, credentials included: do not log headers
+   * there unmasked.
    *
    * @param httpClient the OkHttp client
    * @return this client
@@ -426,10 +467,13 @@ public final class ApiClient {
   }
 
   /**
-   * Logs every request and response, headers and bodies, to the {@code java.util.logging} logger
-   * {@code io.github.togglapi.client.http} at level INFO, one record each. {@code Authorization},
-   * {@code Cookie} and {@code Set-Cookie} are masked, and so are passwords, API tokens,
-   * confirmation codes and SAML assertions in bodies.
+   * Logs every request, answer, failure and retry, headers and bodies, to the
+   * {@code java.util.logging} logger {@code io.github.togglapi.client.http} at level INFO, one line
+   * each. Masked: {@code Authorization}, {@code Cookie} and {@code Set-Cookie}; passwords, API
+   * tokens and confirmation codes in bodies; the parameters and headers the spec marks sensitive
+   * (SAML assertions, personal data, one-time values); and, in what the server sends, every secret
+   * the call knows of, in whatever escaping the server chose. A secret shorter than 8 characters is
+   * masked only where it stands as a whole word.
    *
    * @param debugging true to log
    * @return this client
@@ -493,11 +537,16 @@ public final class ApiClient {
    * @throws IllegalArgumentException if a path parameter is missing or is a dot segment
    */
   public Call buildCall(ApiRequest request) {
-    HttpUrl url = buildUrl(request);
+    BaseUrl base = this.base;
+    HttpUrl url = buildUrl(base, request);
+    // Fixed now: every try of this call acts as who the client was when it was built.
+    CallIdentity identity = new CallIdentity(base.url, request.isAuthenticated() ? credentials : null,
+        request.isAuthenticated() ? cookies.load(url) : Collections.<Cookie>emptyList(), plainHttpAllowed);
     Request.Builder http = new Request.Builder()
         .url(url)
         .tag(ApiRequest.class, request)
-        .tag(RetryInterceptor.Attempt.class, new RetryInterceptor.Attempt())
+        .tag(CallIdentity.class, identity)
+        .tag(RetryInterceptor.Attempt.class, new RetryInterceptor.Attempt(retryPolicy))
         .header("User-Agent", userAgent);
     if (request.getAccept() != null) {
       http.header("Accept", request.getAccept());
@@ -545,33 +594,12 @@ public final class ApiClient {
       throw new NullPointerException("callback");
     }
     ResponseHandler.describe(call);
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call failed, IOException e) {
-        callback.onFailure(responses.noAnswer(failed, e), 0, Collections.<String, List<String>>emptyMap());
-      }
-
-      @Override
-      public void onResponse(Call answered, Response response) {
-        ApiResponse<T> result;
-        try {
-          result = responses.handle(answered, response, returnType);
-        } catch (ApiException e) {
-          callback.onFailure(e, e.getCode(), e.getResponseHeaders());
-          return;
-        } catch (RuntimeException | Error e) {
-          // A bug of ours must still end in exactly one callback, not in silence.
-          ApiException wrapped = new ApiException(ResponseHandler.describe(answered) + " failed unexpectedly: " + e,
-              e, response.code(), response.headers().toMultimap(), null);
-          callback.onFailure(wrapped, wrapped.getCode(), wrapped.getResponseHeaders());
-          return;
-        } finally {
-          response.close();
-        }
-        // Outside the try: an exception thrown by onSuccess must not also call onFailure.
-        callback.onSuccess(result.getData(), result.getStatusCode(), result.getHeaders());
-      }
-    });
+    RetryInterceptor.Attempt attempt = call.request().tag(RetryInterceptor.Attempt.class);
+    if (attempt == null) {
+      throw new IllegalArgumentException("Not a call made by ApiClient.buildCall");
+    }
+    new AsyncCall<T>(responses, call, attempt, returnType, callback,
+        httpClient.dispatcher().executorService()).start();
   }
 
   /** Called after a successful operation that ends the session. */
@@ -579,32 +607,49 @@ public final class ApiClient {
     cookies.clear();
   }
 
+  /** Keeps the cookies a successful answer sets, for the host it came from. */
+  void keepCookies(Response response) {
+    cookies.save(response.request().url(), response.headers());
+  }
+
   /**
-   * Masks everything secret this client knows of: the credentials, the session cookies, the secret
-   * fields of bodies, and the secret values the request itself sent (a server may echo them).
+   * Every secret a text about a call may hold: what the call was sent with (its credentials,
+   * session cookies and secret parameters), what the client holds now, and the values of the
+   * cookies the answer sets (secrets before they are kept).
    *
-   * @param text the text to clean
-   * @param request the call it is about, or null
+   * @param request the request, or null
+   * @param responseHeaders the answer's headers, or null
+   * @return the secrets, to mask
    */
-  String redact(String text, @Nullable ApiRequest request) {
+  List<String> secretsOf(@Nullable Request request, @Nullable Headers responseHeaders) {
     List<String> secrets = new ArrayList<>();
-    HttpBasicAuth auth = credentials;
-    if (auth != null) {
-      // With a token the user name is the secret and the password is the literal "api_token".
-      secrets.add(auth.isApiToken() ? auth.getUsername() : auth.getPassword());
-      secrets.add(auth.toHeaderValue().substring("Basic ".length()));
-    }
+    CallIdentity.addSecrets(credentials, secrets);
     for (Cookie cookie : cookies.snapshot().getCookies()) {
       secrets.add(cookie.value());
     }
     if (request != null) {
-      Redactor.addSentSecrets(request, json, secrets);
+      CallIdentity identity = request.tag(CallIdentity.class);
+      if (identity != null) {
+        identity.addSecrets(secrets);
+      }
+      ApiRequest described = request.tag(ApiRequest.class);
+      if (described != null) {
+        Redactor.addSentSecrets(described, json, secrets);
+      }
     }
-    return Redactor.redact(text, secrets);
+    if (responseHeaders != null) {
+      for (String setCookie : responseHeaders.values("Set-Cookie")) {
+        int equals = setCookie.indexOf('=');
+        int end = setCookie.indexOf(';');
+        if (equals >= 0 && (end < 0 || end > equals)) {
+          secrets.add(setCookie.substring(equals + 1, end < 0 ? setCookie.length() : end).trim());
+        }
+      }
+    }
+    return secrets;
   }
 
-  private HttpUrl buildUrl(ApiRequest request) {
-    BaseUrl base = this.base;
+  private static HttpUrl buildUrl(BaseUrl base, ApiRequest request) {
     String template = request.getPathTemplate();
     boolean fixed = request.getPathParams().isEmpty() && request.getQueryParams().isEmpty();
     HttpUrl cached = fixed ? base.fixedUrls.get(template) : null;
@@ -670,15 +715,20 @@ public final class ApiClient {
         .followRedirects(false)
         .followSslRedirects(false)
         // OkHttp would silently send a request again on a failed connection, POSTs included; our
-        // RetryInterceptor retries, and only what is safe to repeat.
+        // RetryInterceptor retries, and only what is safe to repeat. NetworkGuard stops the
+        // follow-ups OkHttp makes whatever this setting says (a 503 with Retry-After: 0).
         .retryOnConnectionFailure(false)
         // The session lives in this client's CookieStore, scoped per operation.
         .cookieJar(CookieJar.NO_COOKIES)
+        // A cache keys answers by URL alone: one account's answer would be served to another
+        // client, and Set-Cookie would be written to disk in clear text.
+        .cache(null)
+        // The caller's authenticator would see our request, credentials and all, and resend it.
+        .authenticator(Authenticator.NONE)
         .addInterceptor(new RetryInterceptor(this))
-        // After the caller's interceptors, so that they never see credentials or cookies; after
-        // retries, so that each attempt carries the session as it is then.
-        .addInterceptor(new AuthInterceptor(this, cookies))
-        .addNetworkInterceptor(new RetryInterceptor.MarkSent());
+        // After the caller's interceptors, so that they never see credentials or cookies.
+        .addInterceptor(new AuthInterceptor())
+        .addNetworkInterceptor(new RetryInterceptor.NetworkGuard());
     if (debugging) {
       builder.addInterceptor(new DebugLogger(this));
     }

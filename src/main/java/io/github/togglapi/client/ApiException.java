@@ -7,9 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A call that did not succeed: the server answered with an error status or a body that could not
- * be read, or the request never got an answer (then {@link #getCode()} is 0 and the cause is the
- * I/O error). The status, headers and raw body are kept as received; the message says what
- * happened and never contains a password, token or session cookie.
+ * be read, the request never got an answer (then {@link #getCode()} is 0 and the cause is the
+ * I/O error), or the client refused to send it (code 0; the message says it "was not sent" and
+ * why). The status, headers and raw body are kept as received; the message says what happened and
+ * never contains a password, token or session cookie, and neither does any exception in its cause
+ * chain: a cause whose message held one is replaced by a stand-in that keeps its class name,
+ * masked message and stack trace.
  */
 public class ApiException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -4,8 +4,10 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +29,8 @@ public final class ApiRequest {
   private final boolean redirectExpected;
   private final boolean endsSession;
   private final boolean sensitiveResponse;
+  private final Set<String> sensitiveParams;
+  private final Set<String> sensitiveResponseHeaders;
 
   private ApiRequest(Builder b) {
     this.operationId = b.operationId;
@@ -42,6 +46,10 @@ public final class ApiRequest {
     this.redirectExpected = b.redirectExpected;
     this.endsSession = b.endsSession;
     this.sensitiveResponse = b.sensitiveResponse;
+    this.sensitiveParams = b.sensitiveParams.isEmpty()
+        ? Collections.<String>emptySet() : Collections.unmodifiableSet(new LinkedHashSet<>(b.sensitiveParams));
+    this.sensitiveResponseHeaders = b.sensitiveResponseHeaders.isEmpty()
+        ? Collections.<String>emptySet() : Collections.unmodifiableSet(new LinkedHashSet<>(b.sensitiveResponseHeaders));
   }
 
   /**
@@ -174,6 +182,26 @@ public final class ApiRequest {
   }
 
   /**
+   * Returns the names of the query and form parameters the spec marks {@code x-sensitive}
+   * (personal data, one-time values, assertions): their values are masked in logs and messages.
+   *
+   * @return the names of the sensitive parameters
+   */
+  public Set<String> getSensitiveParams() {
+    return sensitiveParams;
+  }
+
+  /**
+   * Returns the names of the response headers the spec marks {@code x-sensitive} (a redirect that
+   * carries a one-time token): their values are masked in logs.
+   *
+   * @return the names of the sensitive response headers, in the spec's case
+   */
+  public Set<String> getSensitiveResponseHeaders() {
+    return sensitiveResponseHeaders;
+  }
+
+  /**
    * Returns the method and path template, with no parameter values.
    *
    * @return the method and path template, with no parameter values
@@ -198,6 +226,8 @@ public final class ApiRequest {
     private boolean redirectExpected;
     private boolean endsSession;
     private boolean sensitiveResponse;
+    private final Set<String> sensitiveParams = new LinkedHashSet<>();
+    private final Set<String> sensitiveResponseHeaders = new LinkedHashSet<>();
 
     private Builder(String operationId, String method, String pathTemplate) {
       this.operationId = operationId;
@@ -228,6 +258,44 @@ public final class ApiRequest {
       if (value != null) {
         queryParams.add(new AbstractMap.SimpleImmutableEntry<>(name, String.valueOf(value)));
       }
+      return this;
+    }
+
+    /**
+     * Adds a query parameter the spec marks {@code x-sensitive}: sent as any other, masked in logs
+     * and messages.
+     *
+     * @param name the parameter's name
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder sensitiveQueryParam(String name, @Nullable Object value) {
+      sensitiveParams.add(name);
+      return queryParam(name, value);
+    }
+
+    /**
+     * Adds a form field the spec marks {@code x-sensitive}: sent as any other, masked in logs and
+     * messages.
+     *
+     * @param name the field's name
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder sensitiveFormParam(String name, @Nullable Object value) {
+      sensitiveParams.add(name);
+      return formParam(name, value);
+    }
+
+    /**
+     * Marks a response header as sensitive (the spec's {@code x-sensitive}): debug logs mask its
+     * value.
+     *
+     * @param name the header's name
+     * @return this builder
+     */
+    public Builder sensitiveResponseHeader(String name) {
+      sensitiveResponseHeaders.add(name);
       return this;
     }
 

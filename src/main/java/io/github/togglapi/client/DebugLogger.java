@@ -3,26 +3,37 @@ package io.github.togglapi.client;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import okhttp3.FormBody;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Logs each request and response, headers and body, as one record each, with every secret masked:
- * credential and cookie headers, the secret fields of bodies, whole bodies that are secrets (a new
- * API token), and any value the client knows to be a secret. OkHttp's HttpLoggingInterceptor masks
+ * Logs each request and each answer as one line, to the logger {@value #LOGGER_NAME}, with every
+ * secret masked. What the client itself writes (the request line, its headers, its bodies) is
+ * masked by structure: credential and cookie headers, the parameters and JSON fields the spec
+ * marks sensitive. What the server writes (headers, bodies) is also searched for every secret the
+ * call knows of ({@link ApiClient#secretsOf}), the cookies that very answer sets included. A body
+ * that is a secret (a new API token) shows only its length. OkHttp's HttpLoggingInterceptor masks
  * headers only, which is why this exists.
  */
 final class DebugLogger implements Interceptor {
-  static final Logger LOG = Logger.getLogger("io.github.togglapi.client.http");
+  /** The logger's name, which users configure (and route to SLF4J with jul-to-slf4j). */
+  static final String LOGGER_NAME = "io.github.togglapi.client.http";
+  static final Logger LOG = Logger.getLogger(LOGGER_NAME);
 
   /** Bodies longer than this are cut in the log. */
   private static final long MAX_BODY = 64 * 1024;
@@ -35,29 +46,41 @@ final class DebugLogger implements Interceptor {
     this.client = client;
   }
 
+  /**
+   * Publishes one record at INFO, named after what it is ({@code request}, {@code response},
+   * {@code failed}, {@code retry}) rather than after a class of ours, on one line: a CR or LF from a
+   * server cannot forge another record.
+   *
+   * @param what the kind of record, shown as its source method
+   * @param message the message, already masked
+   */
+  static void log(String what, String message) {
+    LOG.logp(Level.INFO, LOGGER_NAME, what, Redactor.oneLine(message, Integer.MAX_VALUE));
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    StringBuilder out = new StringBuilder("--> ").append(request.method()).append(' ').append(request.url());
-    RequestBody body = request.body();
-    if (body != null && body.contentType() != null) {
-      out.append("\nContent-Type: ").append(body.contentType());
-    }
-    appendHeaders(out, request.headers());
-    if (body != null && body.contentLength() != 0) {
-      Buffer buffer = new Buffer();
-      body.writeTo(buffer);
-      out.append("\n\n").append(buffer.readUtf8(Math.min(buffer.size(), MAX_BODY)));
-    }
     ApiRequest described = request.tag(ApiRequest.class);
-    LOG.info(client.redact(out.toString(), described));
+    StringBuilder out = new StringBuilder("--> ").append(request.method()).append(' ').append(shown(request.url(), described));
+    RequestBody body = request.body();
+    MediaType type = body == null ? null : body.contentType();
+    if (type != null) {
+      out.append(" | Content-Type: ").append(type);
+    }
+    appendHeaders(out, request.headers(), null, null);
+    if (body != null && body.contentLength() != 0) {
+      out.append(" | ").append(requestBody(body, described));
+    }
+    log("request", out.toString());
 
     long start = System.nanoTime();
     Response response;
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      LOG.info(client.redact("<-- FAILED " + request.method() + ' ' + request.url() + ": " + e, described));
+      log("failed", "<-- FAILED " + request.method() + ' ' + shown(request.url(), described) + ": "
+          + Redactor.maskValues(e.toString(), client.secretsOf(request, null)));
       throw e;
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -70,24 +93,77 @@ final class DebugLogger implements Interceptor {
     return response;
   }
 
-  private void logResponse(Response response, ApiRequest described, long millis) throws IOException {
+  private void logResponse(Response response, @Nullable ApiRequest described, long millis) throws IOException {
     Request request = response.request();
+    // Includes the values of the cookies this answer sets: they are secrets before they are kept.
+    List<String> secrets = client.secretsOf(request, response.headers());
     StringBuilder in = new StringBuilder("<-- ").append(response.code()).append(' ')
-        .append(request.method()).append(' ').append(request.url()).append(" (").append(millis).append(" ms)");
-    appendHeaders(in, response.headers());
+        .append(request.method()).append(' ').append(shown(request.url(), described))
+        .append(" (").append(millis).append(" ms)");
+    appendHeaders(in, response.headers(), described, secrets);
     String text = response.peekBody(MAX_BODY).string();
     if (!text.isEmpty()) {
       boolean secret = described != null && described.isSensitiveResponse() && response.isSuccessful();
-      in.append("\n\n").append(secret ? "(secret body, " + text.length() + " characters)" : text);
+      in.append(" | ").append(secret ? "(secret body, " + text.length() + " characters)" : Redactor.redact(text, secrets));
     }
-    LOG.info(client.redact(in.toString(), described));
+    log("response", in.toString());
   }
 
-  private static void appendHeaders(StringBuilder out, Headers headers) {
+  /** The URL with the values of the query parameters the spec marks sensitive masked. */
+  private static String shown(HttpUrl url, @Nullable ApiRequest described) {
+    if (described == null || described.getSensitiveParams().isEmpty() || url.querySize() == 0) {
+      return url.toString();
+    }
+    HttpUrl.Builder masked = url.newBuilder();
+    for (String name : described.getSensitiveParams()) {
+      if (url.queryParameter(name) != null) {
+        masked.setEncodedQueryParameter(name, Redactor.MASK);
+      }
+    }
+    return masked.build().toString();
+  }
+
+  /** A body the client wrote: form fields marked sensitive and secret JSON fields masked. */
+  private static String requestBody(RequestBody body, @Nullable ApiRequest described) throws IOException {
+    if (body instanceof FormBody) {
+      FormBody form = (FormBody) body;
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < form.size(); i++) {
+        boolean sensitive = described != null && described.getSensitiveParams().contains(form.name(i));
+        out.append(i == 0 ? "" : "&").append(form.encodedName(i)).append('=')
+            .append(sensitive ? Redactor.MASK : form.encodedValue(i));
+      }
+      return out.toString();
+    }
+    Buffer buffer = new Buffer();
+    body.writeTo(buffer);
+    return Redactor.maskFields(buffer.readUtf8(Math.min(buffer.size(), MAX_BODY)));
+  }
+
+  /**
+   * Appends the headers: credential and cookie headers masked by name, those the spec marks
+   * sensitive masked, and, for the server's headers (when secrets are given), every known secret
+   * masked in the others.
+   */
+  private static void appendHeaders(StringBuilder out, Headers headers, @Nullable ApiRequest described,
+      @Nullable List<String> secrets) {
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      boolean secret = SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
-      out.append('\n').append(name).append(": ").append(secret ? Redactor.MASK : headers.value(i));
+      String value = headers.value(i);
+      boolean secret = SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || isSensitive(name, described);
+      out.append(" | ").append(name).append(": ")
+          .append(secret ? Redactor.MASK : secrets == null ? value : Redactor.maskValues(value, secrets));
     }
+  }
+
+  private static boolean isSensitive(String header, @Nullable ApiRequest described) {
+    if (described != null) {
+      for (String sensitive : described.getSensitiveResponseHeaders()) {
+        if (sensitive.equalsIgnoreCase(header)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

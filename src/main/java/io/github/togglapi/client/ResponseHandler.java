@@ -41,12 +41,13 @@ final class ResponseHandler {
         tooLarge = isLongerThan(response, maxBytes);
         body = tooLarge ? "" : readBody(response);
       } catch (IOException e) {
+        List<String> secrets = client.secretsOf(response.request(), response.headers());
         throw new NetworkException(request + " answered HTTP " + code + " but its body broke off ("
-            + safe(e.toString(), request) + ")", e, code, response.headers().toMultimap());
+            + safe(e.toString(), secrets) + ")", ioCause(e, secrets), code, response.headers().toMultimap());
       }
       if (!success) {
         throw failure(request + " failed with HTTP " + code + ": "
-            + (tooLarge ? tooLong(maxBytes) : describeBody(request, response, body)), code, response.headers().toMultimap(), body);
+            + (tooLarge ? tooLong(maxBytes) : describeBody(response, body)), code, response.headers().toMultimap(), body);
       }
       if (tooLarge) {
         throw new ApiException(request + " answered HTTP " + code + " with " + tooLong(maxBytes), code,
@@ -54,6 +55,8 @@ final class ResponseHandler {
       }
       data = decode(request, response, body, returnType);
     }
+    // Only now, with the call a success: a sign-in that ends in an exception leaves no session.
+    client.keepCookies(response);
     if (request.endsSession()) {
       client.endSession();
     }
@@ -62,11 +65,23 @@ final class ResponseHandler {
 
   ApiException noAnswer(Call call, IOException e) {
     ApiRequest request = describe(call);
-    NetworkException described = new NetworkException(request + " got no answer: " + safe(e.toString(), request), e);
-    if (described.isTimeout()) {
-      return new NetworkException(request + " timed out: " + safe(e.toString(), request), e);
+    List<String> secrets = client.secretsOf(call.request(), null);
+    String detail = safe(e.toString(), secrets);
+    IOException cause = ioCause(e, secrets);
+    if (e instanceof RefusedCallException) {
+      // Not a network failure: nothing was sent, and trying again would not help.
+      return new ApiException(request + " was not sent: " + safe(String.valueOf(e.getMessage()), secrets), cause);
     }
-    return call.isCanceled() ? new NetworkException(request + " was cancelled", e) : described;
+    NetworkException described = new NetworkException(request + " got no answer: " + detail, cause);
+    if (described.isTimeout()) { // before the cancel check: OkHttp cancels a call whose timeout ran out
+      return new NetworkException(request + " timed out: " + detail, cause);
+    }
+    return call.isCanceled() ? new NetworkException(request + " was cancelled", cause) : described;
+  }
+
+  /** The I/O error, or its stand-in if a message in its chain holds a secret. */
+  private static IOException ioCause(IOException e, List<String> secrets) {
+    return (IOException) RedactedCause.of(e, secrets);
   }
 
   /** The exception type says what the caller can do about it. */
@@ -126,8 +141,10 @@ final class ResponseHandler {
     try {
       value = client.getJSON().deserialize(body, returnType);
     } catch (RuntimeException e) {
+      List<String> secrets = client.secretsOf(response.request(), response.headers());
       throw new ApiException(request + " answered HTTP " + code + " with a body that is not a valid "
-          + typeName(returnType) + " (" + safe(String.valueOf(e.getMessage()), request) + ")", e, code, response.headers().toMultimap(), body);
+          + typeName(returnType) + " (" + safe(String.valueOf(e.getMessage()), secrets) + ")",
+          RedactedCause.of(e, secrets), code, response.headers().toMultimap(), body);
     }
     if (value == null) {
       throw new ApiException(request + " answered HTTP " + code + " with null instead of a " + typeName(returnType),
@@ -137,7 +154,7 @@ final class ResponseHandler {
   }
 
   /** What the server said, for the message: a bare JSON string or short text as is, else a summary. */
-  private String describeBody(ApiRequest request, Response response, String body) {
+  private String describeBody(Response response, String body) {
     String trimmed = body.trim();
     if (trimmed.isEmpty()) {
       return "(empty body)";
@@ -146,21 +163,23 @@ final class ResponseHandler {
     if (trimmed.startsWith("<") || (type != null && "html".equals(type.subtype()))) {
       return "(HTML body, " + body.length() + " characters)";
     }
+    List<String> secrets = client.secretsOf(response.request(), response.headers());
     if (trimmed.startsWith("\"")) {
       try {
         String message = client.getJSON().deserialize(trimmed, String.class);
         if (message != null) {
-          return safe(message, request);
+          return safe(message, secrets);
         }
       } catch (RuntimeException e) {
         // Not a valid JSON string after all: quote it as text below.
       }
     }
-    return safe(trimmed, request);
+    return safe(trimmed, secrets);
   }
 
-  private String safe(String text, ApiRequest request) {
-    return Redactor.oneLine(client.redact(text, request), MAX_DETAIL);
+  /** Server text made fit for a message: secret fields and every known secret masked, on one short line. */
+  private static String safe(String text, List<String> secrets) {
+    return Redactor.oneLine(Redactor.redact(text, secrets), MAX_DETAIL);
   }
 
   private static String tooLong(long maxBytes) {

@@ -521,6 +521,10 @@ class ApiClientTest {
       done.countDown();
     }
 
+    boolean await(long time, TimeUnit unit) throws InterruptedException {
+      return done.await(time, unit);
+    }
+
     void awaitIdle(ApiClient client) throws InterruptedException {
       assertTrue(done.await(10, TimeUnit.SECONDS), "no callback");
       awaitDispatcherIdle(client);

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.togglapi.client.api.AuthenticationApi;
@@ -216,6 +219,120 @@ class RetryTest {
       assertTrue(all.contains("POST /me/reset_token (postResetToken) answered HTTP 429; retry 1 of 3 in"), all);
       assertEquals(2, log.messages().stream().filter(line -> line.startsWith("--> POST")).count(), all);
     }
+  }
+
+  @Test
+  void okHttpNeverSendsARequestAgainOnItsOwn() throws Exception {
+    // A replayed request would get a 404 rather than hang waiting for an answer to be queued.
+    ((okhttp3.mockwebserver.QueueDispatcher) server.getDispatcher()).setFailFast(true);
+    // OkHttp follows up a 503 with Retry-After: 0 by itself, whatever the method and settings.
+    client.setMaxRetries(0);
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+    ServerException post = assertThrows(ServerException.class, () -> api.postResetToken());
+    assertEquals(503, post.getCode());
+    assertEquals("0", post.getResponseHeaders().get("Retry-After").get(0), "the header reaches the caller as sent");
+    assertEquals(1, server.getRequestCount(), "setMaxRetries(0) means one request");
+
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+    assertThrows(ServerException.class, () -> api.getWorkspaceSso(1L));
+    assertEquals(2, server.getRequestCount(), "a GET too");
+
+    // With retries on, the POST is still never replayed; a GET is retried by the client itself.
+    client.setMaxRetries(3);
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+    assertThrows(ServerException.class, () -> api.postResetToken());
+    assertEquals(3, server.getRequestCount());
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+    server.enqueue(json("{\"config\":null}"));
+    api.getWorkspaceSso(1L);
+    assertEquals(5, server.getRequestCount());
+  }
+
+  @Test
+  void asyncRetryWaitsHoldNoDispatcherThread() throws Exception {
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+        return request.getPath().contains("/reset_token")
+            ? json429("2")
+            : json("{\"sso_url\":\"https://idp.example.com/sso\"}");
+      }
+    });
+    client.setMaxRetries(1);
+    long idle = medianMillisOfAnotherCall(); // the same call with nothing waiting, for comparison
+    List<ApiClientTest.Recorder<String>> waiting = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      ApiClientTest.Recorder<String> recorder = new ApiClientTest.Recorder<>();
+      api.postResetTokenAsync(recorder);
+      waiting.add(recorder);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (server.getRequestCount() < 53 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(53, server.getRequestCount(), "every call had its first 429");
+    // All 50 now wait out Retry-After: 2. Another operation must not queue behind them (OkHttp
+    // runs 5 calls per host at once: had they waited on its threads, it would wait 20 s).
+    long loaded = medianMillisOfAnotherCall();
+    System.out.println("Another call took " + loaded + " ms (median of 3) while 50 async calls waited out"
+        + " Retry-After: 2, and " + idle + " ms with none waiting");
+    assertTrue(loaded - idle < 250, "the other call took " + loaded + " ms, against " + idle + " ms");
+
+    // The waiting calls still end exactly once each: retried once after 2 s, 429 again, given up.
+    for (ApiClientTest.Recorder<String> recorder : waiting) {
+      assertTrue(recorder.await(30, TimeUnit.SECONDS), "no answer");
+    }
+    for (ApiClientTest.Recorder<String> recorder : waiting) {
+      assertEquals(1, recorder.failures.get() + recorder.successes.get());
+      assertTrue(recorder.error.get() instanceof RateLimitException, String.valueOf(recorder.error.get()));
+    }
+    assertEquals(50 * 2 + 6, server.getRequestCount(), "each tried twice, and the other call six times");
+  }
+
+  /** The median time of three async calls to an operation that answers at once. */
+  private long medianMillisOfAnotherCall() throws InterruptedException {
+    long[] millis = new long[3];
+    for (int i = 0; i < millis.length; i++) {
+      long start = System.nanoTime();
+      ApiClientTest.Recorder<io.github.togglapi.client.model.Saml2LoginResponse> other = new ApiClientTest.Recorder<>();
+      api.getSaml2LoginUrlAsync("ada@example.com", null, null, other);
+      assertTrue(other.await(5, TimeUnit.SECONDS), "no answer");
+      assertEquals(1, other.successes.get());
+      millis[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+    Arrays.sort(millis);
+    return millis[1];
+  }
+
+  @Test
+  void anAsyncRetryHonoursTheWholeCallTimeoutAcrossTries() throws Exception {
+    client.setCallTimeout(1_500);
+    server.enqueue(json429("1"));
+    server.enqueue(json429("1")); // a second wait of 1 s would pass the 1.5 s deadline
+    ApiClientTest.Recorder<String> recorder = new ApiClientTest.Recorder<>();
+    long start = System.nanoTime();
+    api.postResetTokenAsync(recorder);
+    recorder.awaitIdle(client);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(recorder.error.get() instanceof RateLimitException, String.valueOf(recorder.error.get()));
+    assertEquals(2, server.getRequestCount());
+    assertTrue(millis >= 950 && millis < 1_500, "took " + millis + " ms");
+  }
+
+  @Test
+  void cancellingAnAsyncCallReachesARetryUnderWay() throws Exception {
+    server.enqueue(json429("0"));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE)); // the retry hangs
+    ApiClientTest.Recorder<String> recorder = new ApiClientTest.Recorder<>();
+    okhttp3.Call call = api.postResetTokenAsync(recorder);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    server.takeRequest(5, TimeUnit.SECONDS); // the retry is under way, on a copy of the call
+    long start = System.nanoTime();
+    call.cancel();
+    recorder.awaitIdle(client);
+    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 2_000);
+    assertEquals(1, recorder.failures.get());
+    assertTrue(recorder.error.get().getMessage().endsWith("was cancelled"), recorder.error.get().getMessage());
   }
 
   @Test

@@ -137,14 +137,20 @@ class SecretsCanaryTest {
     List<String> secrets = new ArrayList<>();
     for (String secret : new String[] {PASSWORD, SIGNUP_PASSWORD, TOKEN, NEW_TOKEN, COOKIE, CODE, SAML}) {
       secrets.add(secret);
-      secrets.add(Redactor.jsonEscaped(secret));
-      secrets.add(Redactor.jsonEscaped(Redactor.jsonEscaped(secret)));
+      secrets.add(jsonEscaped(secret));
+      secrets.add(jsonEscaped(jsonEscaped(secret)));
       secrets.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
       secrets.add(Base64.getUrlEncoder().withoutPadding().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
     }
     secrets.add(base64(EMAIL + ":" + PASSWORD));
     secrets.add(base64(TOKEN + ":api_token"));
     return secrets;
+  }
+
+  /** The text as it reads between the quotes of a JSON string. */
+  static String jsonEscaped(String text) {
+    String quoted = new com.google.gson.JsonPrimitive(text).toString();
+    return quoted.substring(1, quoted.length() - 1);
   }
 
   private static String base64(String text) {

@@ -123,6 +123,59 @@ class SpecTest {
     }
   }
 
+  /**
+   * Parameters and response headers the spec marks x-sensitive (personal data, one-time values)
+   * are masked by the spec, not by names in the runtime: the generated code marks exactly those.
+   */
+  @Test
+  void theGeneratedCodeMarksExactlyTheSensitiveParametersOfTheSpec() throws IOException {
+    Set<String> expected = new TreeSet<>();
+    operations().forEach((id, op) -> {
+      if (op.getParameters() != null) {
+        op.getParameters().stream().filter(p -> isSensitive(p.getExtensions()))
+            .forEach(p -> expected.add(id + " sensitiveQueryParam " + p.getName()));
+      }
+      if (op.getRequestBody() != null && op.getRequestBody().getContent().get("application/x-www-form-urlencoded") != null) {
+        Schema<?> form = op.getRequestBody().getContent().get("application/x-www-form-urlencoded").getSchema();
+        typed(form.getProperties()).forEach((name, property) -> {
+          if (isSensitive(property.getExtensions())) {
+            expected.add(id + " sensitiveFormParam " + name);
+          }
+        });
+      }
+      op.getResponses().values().stream().filter(r -> r.getHeaders() != null).forEach(r -> r.getHeaders().forEach(
+          (name, header) -> {
+            Schema<?> schema = header.getSchema();
+            if (isSensitive(schema.getExtensions())) {
+              expected.add(id + " sensitiveResponseHeader " + name);
+            }
+          }));
+    });
+    assertTrue(expected.containsAll(Arrays.asList("getSaml2LoginUrl sensitiveQueryParam email",
+        "getSaml2LoginUrl sensitiveQueryParam state", "postSaml2Callback sensitiveFormParam SAMLResponse",
+        "postSaml2Callback sensitiveFormParam RelayState", "postSaml2Callback sensitiveResponseHeader Location")),
+        expected.toString());
+
+    String source = new String(Files.readAllBytes(Paths.get("src/main/java/io/github/togglapi/client/api/AuthenticationApi.java")),
+        java.nio.charset.StandardCharsets.UTF_8);
+    java.util.regex.Matcher marked = java.util.regex.Pattern.compile(
+        "ApiRequest\\.builder\\(\"(\\w+)\"|\\.(sensitive\\w+)\\(\"([^\"]+)\"").matcher(source);
+    Set<String> actual = new TreeSet<>();
+    String operation = null;
+    while (marked.find()) {
+      if (marked.group(1) != null) {
+        operation = marked.group(1);
+      } else {
+        actual.add(operation + " " + marked.group(2) + " " + marked.group(3));
+      }
+    }
+    assertEquals(expected, actual);
+  }
+
+  private static boolean isSensitive(Map<String, Object> extensions) {
+    return extensions != null && Boolean.TRUE.equals(extensions.get("x-sensitive"));
+  }
+
   /** The templates are ours: a missing one would silently fall back to openapi-generator's own. */
   @Test
   void generatedSourcesComeFromOurTemplates() throws IOException {

@@ -158,9 +158,9 @@ public class AuthenticationApi {
   private okhttp3.Call getSaml2LoginUrlCall(String email, @Nullable String client, @Nullable String state) {
     requireParam(email, "email", "getSaml2LoginUrl");
     return apiClient.buildCall(ApiRequest.builder("getSaml2LoginUrl", "GET", "/auth/saml2/login")
-        .queryParam("email", email)
+        .sensitiveQueryParam("email", email)
         .queryParam("client", client)
-        .queryParam("state", state)
+        .sensitiveQueryParam("state", state)
         .accept("application/json")
         .build());
   }
@@ -495,9 +495,10 @@ public class AuthenticationApi {
     requireParam(samlResponse, "samlResponse", "postSaml2Callback");
     return apiClient.buildCall(ApiRequest.builder("postSaml2Callback", "POST", "/auth/saml2/login/{workspace_id}")
         .pathParam("workspace_id", workspaceId)
-        .formParam("SAMLResponse", samlResponse)
-        .formParam("RelayState", relayState)
+        .sensitiveFormParam("SAMLResponse", samlResponse)
+        .sensitiveFormParam("RelayState", relayState)
         .redirectExpected()
+        .sensitiveResponseHeader("Location")
         .build());
   }
 
