@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.togglapi.client.ApiClient;
 import io.github.togglapi.client.ApiException;
+import io.github.togglapi.client.ApiResponse;
 import io.github.togglapi.client.api.AuthenticationApi;
 import io.github.togglapi.client.model.MePostSessionHandlerRequestBody;
 import io.github.togglapi.client.model.MePostUser;
@@ -12,6 +13,7 @@ import io.github.togglapi.client.model.ModelsSSOConfig;
 import io.github.togglapi.client.model.ModelsTogglUser;
 import io.github.togglapi.client.model.ModelsUser;
 import io.github.togglapi.client.model.SsoConfigResult;
+import io.github.togglapi.client.model.SsoConfirmation;
 import io.github.togglapi.client.model.SsoState;
 import io.github.togglapi.client.testing.EmbeddedTogglServer;
 import okhttp3.HttpUrl;
@@ -19,8 +21,9 @@ import okhttp3.HttpUrl;
 /**
  * The SDK's whole job, end to end, through its public API only. By default it starts the embedded
  * Toggl server and runs every operation: sign up, log in with a session, read, save, disable and
- * re-enable the workspace SSO configuration, look up the SAML2 login URL, reset the API token (and
- * see the old one refused), erase the SSO configuration, log out (and see the session refused).
+ * re-enable the workspace SSO configuration, look up the SAML2 login URL, sign in through the
+ * SAML2 callback and confirm SSO, reset the API token (and see the old one refused), erase the SSO
+ * configuration, log out (and see the session refused).
  * Given {@code --base-url} it runs against that service instead, read-only unless asked for more.
  * One line per step; exit status 0, 1 for a failed step, 2 for bad arguments.
  *
@@ -101,7 +104,7 @@ public final class QuickStart {
   private void runEmbedded(boolean http) {
     try (EmbeddedTogglServer toggl = http ? EmbeddedTogglServer.startHttp() : EmbeddedTogglServer.startHttps()) {
       out.println("toggl-api-java quick start against the embedded Toggl server at " + toggl.baseUrl());
-      steps = 9;
+      steps = 10;
       ApiClient client = toggl.newApiClient();
       AuthenticationApi api = new AuthenticationApi(client);
       String email = "ada@example.com";
@@ -135,6 +138,18 @@ public final class QuickStart {
 
       step("Look up the SAML2 login URL", () -> api.getSaml2LoginUrl("grace@example.com", "webapp", "quick-start"),
           r -> "grace@example.com signs in at " + HttpUrl.get(r.getSsoUrl()).host());
+
+      step("Sign in through SAML2 and confirm SSO", () -> {
+        // What a browser does after the identity provider vouches for Ada: post its assertion, get
+        // a session and a redirect (not followed), then confirm SSO for the account.
+        ApiClient browser = toggl.newApiClient();
+        AuthenticationApi viaSso = new AuthenticationApi(browser);
+        ApiResponse<Void> redirect = viaSso.postSaml2CallbackWithHttpInfo(workspace,
+            EmbeddedTogglServer.samlResponseFor(email), "quick-start");
+        String confirmed = viaSso.postEnableSso(new SsoConfirmation().confirmationCode(toggl.newSsoConfirmationCode(email)));
+        return "HTTP " + redirect.getStatusCode() + " to the web app with " + cookieName(browser) + "; server says \""
+            + confirmed + "\"";
+      }, s -> s);
 
       step("Reset the API token", () -> {
         ApiClient withToken = toggl.newApiClient().setApiToken(oldToken);

@@ -33,12 +33,31 @@ class QuickStartTest {
     assertTrue(output.contains("at " + scheme + "://"), output);
     for (String step : new String[] {"Sign up", "Log in with a session", "Read the SSO configuration",
         "Save an SSO configuration", "Disable and re-enable SSO", "Look up the SAML2 login URL",
-        "Reset the API token", "Erase the SSO configuration", "Log out"}) {
-      assertTrue(output.matches("(?s).*\\[\\d/9] " + step + " +ok .*"), step + " in:\n" + output);
+        "Sign in through SAML2 and confirm SSO", "Reset the API token", "Erase the SSO configuration", "Log out"}) {
+      assertTrue(output.matches("(?s).*\\[\\d+/10] " + step + " +ok .*"), step + " in:\n" + output);
     }
+    assertTrue(output.contains("HTTP 302 to the web app"), output);
     assertTrue(output.contains("the old one is refused with HTTP 401"), output);
     assertTrue(output.contains("the next call is refused with HTTP 401"), output);
-    assertTrue(output.endsWith("All 9 steps passed.\n"), output);
+    assertTrue(output.endsWith("All 10 steps passed.\n"), output);
+  }
+
+  /** The README says the quick start runs every operation: each one is called in its flow. */
+  @Test
+  void theEmbeddedFlowCallsEveryOperation() throws Exception {
+    String source = new String(java.nio.file.Files.readAllBytes(
+        java.nio.file.Paths.get("src/test/java/io/github/togglapi/example/QuickStart.java")), StandardCharsets.UTF_8);
+    String flow = source.substring(source.indexOf("private void runEmbedded("), source.indexOf("private void runAgainst("));
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (java.lang.reflect.Method method : io.github.togglapi.client.api.AuthenticationApi.class.getDeclaredMethods()) {
+      String name = method.getName();
+      boolean operation = java.lang.reflect.Modifier.isPublic(method.getModifiers()) && !name.endsWith("WithHttpInfo")
+          && !name.endsWith("Async") && !name.equals("getApiClient") && !name.equals("toString");
+      if (operation && !flow.contains("." + name + "(") && !flow.contains("." + name + "WithHttpInfo(")) {
+        missing.add(name);
+      }
+    }
+    assertEquals(java.util.Collections.emptyList(), missing);
   }
 
   /** Against a "real" service (here the embedded one), nothing is changed unless asked. */
