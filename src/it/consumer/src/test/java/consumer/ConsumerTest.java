@@ -27,4 +27,21 @@ class ConsumerTest {
       assertTrue(request.getHeader("User-Agent").startsWith("toggl-api-java/"));
     }
   }
+
+  @Test
+  void signsUpWithTheModels() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+          .setBody("{\"id\":9000000001,\"email\":\"ada@example.com\"}"));
+      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+          .setBody("{\"id\":9000000001,\"email\":\"ada@example.com\"}"));
+      server.start();
+      ApiClient client = new ApiClient().setBasePath(server.url("/api/v9").toString());
+      assertEquals("ada@example.com 9000000001 200 true", SignUp.run(client));
+      RecordedRequest signup = server.takeRequest();
+      assertEquals("/api/v9/signup", signup.getPath());
+      assertTrue(signup.getBody().readUtf8().contains("\"tos_accepted\":true"));
+      assertEquals("/api/v9/me/sessions", server.takeRequest().getPath());
+    }
+  }
 }
