@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.togglapi.client.auth.CookieStore;
 import io.github.togglapi.client.auth.HttpBasicAuth;
@@ -70,6 +72,8 @@ public final class ApiClient {
   private volatile RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private volatile long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   private volatile boolean plainHttpAllowed;
+  /** Counts changes of identity; changed holding this client's lock. */
+  private final AtomicLong identityGeneration = new AtomicLong();
   private @Nullable String username;
   private @Nullable String password;
   private volatile @Nullable HttpBasicAuth credentials;
@@ -109,11 +113,17 @@ public final class ApiClient {
    *
    * @param basePath an http or https URL, for example {@value #DEFAULT_BASE_PATH}
    * @return this client
-   * @throws IllegalArgumentException if it is not an http or https URL
+   * @throws IllegalArgumentException if it is not an http or https URL, or holds a user name or
+   *     password
    * @throws IllegalStateException if credentials are set and the scheme, host or port would change
    */
   public synchronized ApiClient setBasePath(String basePath) {
     HttpUrl url = HttpUrl.get(basePath);
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      // Never echo the URL: its user info is a credential, which logs and messages would show.
+      throw new IllegalArgumentException("The base path must not hold a user name or password; set them with"
+          + " setApiToken, or setUsername and setPassword");
+    }
     HttpUrl current = this.base.url;
     boolean sameOrigin = url.scheme().equals(current.scheme()) && url.host().equals(current.host())
         && url.port() == current.port();
@@ -217,6 +227,16 @@ public final class ApiClient {
 
   private void updateCredentials() {
     credentials = username != null && password != null ? new HttpBasicAuth(username, password) : null;
+    identityChanged();
+  }
+
+  /**
+   * Called, holding this client's lock, whenever who the client is changes (credentials set,
+   * session restored or forgotten): a call started before no longer speaks for it, so its answer's
+   * cookies are not kept, nor does its logout clear the new session.
+   */
+  private void identityChanged() {
+    identityGeneration.incrementAndGet();
   }
 
   /**
@@ -296,6 +316,17 @@ public final class ApiClient {
   public synchronized ApiClient setConnectTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().connectTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
+  /**
+   * Sets the connect timeout.
+   *
+   * @param timeout the timeout; zero for none
+   * @return this client
+   * @throws IllegalArgumentException if negative or longer than {@code Integer.MAX_VALUE} ms
+   */
+  public ApiClient setConnectTimeout(Duration timeout) {
+    return setConnectTimeout(millis(timeout, "timeout"));
+  }
+
 
   /**
    * Returns the read timeout in milliseconds (default 30 s).
@@ -315,6 +346,17 @@ public final class ApiClient {
   public synchronized ApiClient setReadTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().readTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
+  /**
+   * Sets the longest wait for data from the server.
+   *
+   * @param timeout the timeout; zero for none
+   * @return this client
+   * @throws IllegalArgumentException if negative or longer than {@code Integer.MAX_VALUE} ms
+   */
+  public ApiClient setReadTimeout(Duration timeout) {
+    return setReadTimeout(millis(timeout, "timeout"));
+  }
+
 
   /**
    * Returns the write timeout in milliseconds (default 30 s).
@@ -334,6 +376,17 @@ public final class ApiClient {
   public synchronized ApiClient setWriteTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().writeTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
+  /**
+   * Sets the longest wait for the server to accept data.
+   *
+   * @param timeout the timeout; zero for none
+   * @return this client
+   * @throws IllegalArgumentException if negative or longer than {@code Integer.MAX_VALUE} ms
+   */
+  public ApiClient setWriteTimeout(Duration timeout) {
+    return setWriteTimeout(millis(timeout, "timeout"));
+  }
+
 
   /**
    * Returns the whole-call timeout in milliseconds (default 0: none).
@@ -357,6 +410,17 @@ public final class ApiClient {
   public synchronized ApiClient setCallTimeout(int millis) {
     return setHttpClient(baseHttpClient.newBuilder().callTimeout(millis, TimeUnit.MILLISECONDS).build());
   }
+  /**
+   * Sets the longest time one call may take, retries included (see {@link #setCallTimeout(int)}).
+   *
+   * @param timeout the timeout; zero for none
+   * @return this client
+   * @throws IllegalArgumentException if negative or longer than {@code Integer.MAX_VALUE} ms
+   */
+  public ApiClient setCallTimeout(Duration timeout) {
+    return setCallTimeout(millis(timeout, "timeout"));
+  }
+
 
   /**
    * Returns how many times a call may be retried (default 3); 0 means never.
@@ -401,6 +465,17 @@ public final class ApiClient {
     retryPolicy = retryPolicy.withInitialDelay(millis);
     return this;
   }
+  /**
+   * Sets the wait before the first retry (see {@link #setInitialRetryDelay(long)}).
+   *
+   * @param delay the wait
+   * @return this client
+   * @throws IllegalArgumentException if negative or longer than {@code Integer.MAX_VALUE} ms
+   */
+  public ApiClient setInitialRetryDelay(Duration delay) {
+    return setInitialRetryDelay(millis(delay, "delay"));
+  }
+
 
   /**
    * Returns the longest wait before a retry, in milliseconds (default 30 s).
@@ -424,6 +499,17 @@ public final class ApiClient {
     retryPolicy = retryPolicy.withMaxWait(millis);
     return this;
   }
+  /**
+   * Sets the longest the client waits before a retry (see {@link #setMaxRetryWait(long)}).
+   *
+   * @param wait the longest wait
+   * @return this client
+   * @throws IllegalArgumentException if negative or longer than {@code Integer.MAX_VALUE} ms
+   */
+  public ApiClient setMaxRetryWait(Duration wait) {
+    return setMaxRetryWait(millis(wait, "wait"));
+  }
+
 
   RetryPolicy retryPolicy() {
     return retryPolicy;
@@ -509,11 +595,12 @@ public final class ApiClient {
    * @param session the session
    * @return this client
    */
-  public ApiClient setSession(Session session) {
+  public synchronized ApiClient setSession(Session session) {
     if (session == null) {
       throw new NullPointerException("session");
     }
     cookies.restore(session);
+    identityChanged();
     return this;
   }
 
@@ -523,8 +610,9 @@ public final class ApiClient {
    *
    * @return this client
    */
-  public ApiClient clearSession() {
+  public synchronized ApiClient clearSession() {
     cookies.clear();
+    identityChanged();
     return this;
   }
 
@@ -541,7 +629,8 @@ public final class ApiClient {
     HttpUrl url = buildUrl(base, request);
     // Fixed now: every try of this call acts as who the client was when it was built.
     CallIdentity identity = new CallIdentity(base.url, request.isAuthenticated() ? credentials : null,
-        request.isAuthenticated() ? cookies.load(url) : Collections.<Cookie>emptyList(), plainHttpAllowed);
+        request.isAuthenticated() ? cookies.load(url) : Collections.<Cookie>emptyList(), plainHttpAllowed,
+        identityGeneration.get());
     Request.Builder http = new Request.Builder()
         .url(url)
         .tag(ApiRequest.class, request)
@@ -602,14 +691,35 @@ public final class ApiClient {
         httpClient.dispatcher().executorService()).start();
   }
 
-  /** Called after a successful operation that ends the session. */
-  void endSession() {
-    cookies.clear();
+  /** Called after a successful operation that ends the session, unless the session changed since. */
+  synchronized void endSession(Call call) {
+    if (isCurrent(call)) {
+      cookies.clear();
+      identityChanged();
+    }
   }
 
-  /** Keeps the cookies a successful answer sets, for the host it came from. */
-  void keepCookies(Response response) {
-    cookies.save(response.request().url(), response.headers());
+  /** True if the request sends a secret of its own: a password, a confirmation code, an assertion. */
+  boolean sendsSecrets(ApiRequest request) {
+    List<String> secrets = new ArrayList<>();
+    Redactor.addSentSecrets(request, json, secrets);
+    return !secrets.isEmpty();
+  }
+
+  /**
+   * Keeps the cookies a successful answer sets, for the host it came from, unless the client has
+   * changed identity since the call was built (a session restored or forgotten, other credentials).
+   */
+  synchronized void keepCookies(Call call, Response response) {
+    if (isCurrent(call)) {
+      cookies.save(response.request().url(), response.headers());
+    }
+  }
+
+  /** True if the client is still who it was when the call was built. */
+  private boolean isCurrent(Call call) {
+    CallIdentity identity = call.request().tag(CallIdentity.class);
+    return identity == null || identity.generation() == identityGeneration.get();
   }
 
   /**
@@ -627,12 +737,12 @@ public final class ApiClient {
     for (Cookie cookie : cookies.snapshot().getCookies()) {
       secrets.add(cookie.value());
     }
+    ApiRequest described = request == null ? null : request.tag(ApiRequest.class);
     if (request != null) {
       CallIdentity identity = request.tag(CallIdentity.class);
       if (identity != null) {
         identity.addSecrets(secrets);
       }
-      ApiRequest described = request.tag(ApiRequest.class);
       if (described != null) {
         Redactor.addSentSecrets(described, json, secrets);
       }
@@ -645,8 +755,28 @@ public final class ApiClient {
           secrets.add(setCookie.substring(equals + 1, end < 0 ? setCookie.length() : end).trim());
         }
       }
+      // A header the spec marks sensitive (a redirect with a one-time token) may be echoed in the
+      // body: its value, and the values of its query if it is a URL, are secrets too.
+      for (String name : described == null ? Collections.<String>emptySet() : described.getSensitiveResponseHeaders()) {
+        for (String value : responseHeaders.values(name)) {
+          secrets.add(value);
+          HttpUrl url = HttpUrl.parse(value);
+          for (int i = 0; url != null && i < url.querySize(); i++) {
+            secrets.add(url.queryParameterValue(i));
+          }
+        }
+      }
+    }
+    for (int i = 0; i < secrets.size(); i++) {
+      secrets.set(i, unquoted(secrets.get(i)));
     }
     return secrets;
+  }
+
+  /** A cookie value in RFC 6265's optional double quotes is echoed without them as often as with. */
+  private static @Nullable String unquoted(@Nullable String value) {
+    return value != null && value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1) : value;
   }
 
   private static HttpUrl buildUrl(BaseUrl base, ApiRequest request) {
@@ -723,16 +853,52 @@ public final class ApiClient {
         // A cache keys answers by URL alone: one account's answer would be served to another
         // client, and Set-Cookie would be written to disk in clear text.
         .cache(null)
-        // The caller's authenticator would see our request, credentials and all, and resend it.
+        // The caller's authenticator would see our request, credentials and all, and resend it;
+        // a proxy authenticator is needed to pass a proxy, so it stays, but sees no credentials.
         .authenticator(Authenticator.NONE)
+        .proxyAuthenticator(AuthInterceptor.hidingCredentialsFrom(baseHttpClient.proxyAuthenticator()))
         .addInterceptor(new RetryInterceptor(this))
         // After the caller's interceptors, so that they never see credentials or cookies.
-        .addInterceptor(new AuthInterceptor())
+        .addInterceptor(new AuthInterceptor(this, baseHttpClient))
         .addNetworkInterceptor(new RetryInterceptor.NetworkGuard());
     if (debugging) {
       builder.addInterceptor(new DebugLogger(this));
     }
     httpClient = builder.build();
+  }
+
+  /**
+   * Describes the client for logs: base path, user agent, which kind of credentials, how many
+   * session cookies, timeouts and retries. Never a secret, an email or a cookie value.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    HttpBasicAuth auth = credentials;
+    OkHttpClient http = baseHttpClient;
+    RetryPolicy retries = retryPolicy;
+    return "ApiClient{basePath=" + getBasePath()
+        + ", credentials=" + (auth == null ? "none" : auth.isApiToken() ? "API token" : "email and password")
+        + ", sessionCookies=" + cookies.snapshot().getCookies().size()
+        + ", userAgent=" + userAgent
+        + ", timeouts(ms)={connect=" + http.connectTimeoutMillis() + ", read=" + http.readTimeoutMillis()
+        + ", write=" + http.writeTimeoutMillis() + ", call=" + http.callTimeoutMillis() + "}"
+        + ", retries={max=" + retries.maxRetries + ", initialDelayMs=" + retries.initialDelayMillis
+        + ", maxWaitMs=" + retries.maxWaitMillis + "}"
+        + (plainHttpAllowed ? ", plainHttpAllowed" : "")
+        + (debugging ? ", debugging" : "") + "}";
+  }
+
+  /** A duration as milliseconds for the settings that take them, checked. */
+  private static int millis(Duration duration, String name) {
+    if (duration == null) {
+      throw new NullPointerException(name);
+    }
+    if (duration.isNegative() || duration.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException(name + " must be between 0 and " + Integer.MAX_VALUE + " ms, not " + duration);
+    }
+    return (int) duration.toMillis();
   }
 
   private static String libraryVersion() {

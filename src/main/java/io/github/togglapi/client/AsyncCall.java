@@ -51,6 +51,9 @@ final class AsyncCall<T> implements Callback {
 
   void start() {
     attempt.async = true;
+    if (Progress.wanted(callback)) {
+      attempt.progress = callback;
+    }
     first.enqueue(this);
   }
 

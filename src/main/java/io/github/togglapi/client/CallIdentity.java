@@ -23,12 +23,20 @@ final class CallIdentity {
   private final @Nullable HttpBasicAuth credentials;
   private final List<Cookie> cookies;
   private final boolean plainHttpAllowed;
+  private final long generation;
 
-  CallIdentity(HttpUrl base, @Nullable HttpBasicAuth credentials, List<Cookie> cookies, boolean plainHttpAllowed) {
+  CallIdentity(HttpUrl base, @Nullable HttpBasicAuth credentials, List<Cookie> cookies, boolean plainHttpAllowed,
+      long generation) {
     this.origin = base;
     this.credentials = credentials;
     this.cookies = cookies;
     this.plainHttpAllowed = plainHttpAllowed;
+    this.generation = generation;
+  }
+
+  /** Which identity of the client this was: see {@code ApiClient.identityChanged}. */
+  long generation() {
+    return generation;
   }
 
   /** True if there is something to send: credentials or a session cookie. */
@@ -37,32 +45,43 @@ final class CallIdentity {
   }
 
   /**
-   * Adds the credentials and the session cookie to the request, once it is sure they go where they
-   * were given for: the base path's origin (an interceptor may have rewritten the URL), over HTTPS
-   * unless the host is this machine or plain HTTP was allowed.
+   * Why the request may not carry secrets (the credentials, the session cookie, or secret
+   * parameters such as a sign-up password), or null if it may: it must go to the base path's
+   * origin (an interceptor may have rewritten the URL), and over HTTPS unless it goes straight to
+   * this machine or plain HTTP was allowed.
+   *
+   * @param url the request's URL after the caller's interceptors
+   * @param direct true if the connection goes straight to the host, through no proxy
+   * @return the reason to refuse, or null
+   */
+  @Nullable String refusal(HttpUrl url, boolean direct) {
+    if (!url.scheme().equals(origin.scheme()) || !url.host().equals(origin.host()) || url.port() != origin.port()) {
+      return "its secrets (credentials, session cookie, passwords) go only to " + originOf(origin)
+          + ", and an interceptor sent it to " + originOf(url) + "; set the base path instead of rewriting the URL";
+    }
+    if (!url.isHttps() && !plainHttpAllowed && !(direct && isLoopback(url.host()))) {
+      return "its secrets (credentials, session cookie, passwords) are not sent over plain HTTP to " + url.host()
+          + (direct ? "" : " through a proxy") + "; use an https base path, or ApiClient.setPlainHttpAllowed(true)"
+          + " on a network you trust";
+    }
+    return null;
+  }
+
+  /**
+   * Adds the credentials and the session cookie to the request; {@link #refusal} has allowed it.
    *
    * @param request the request as it stands after the caller's interceptors
    * @return the request with {@code Authorization} and {@code Cookie}
-   * @throws RefusedCallException if the credentials would go elsewhere or over plain HTTP
    */
-  Request authenticate(Request request) throws RefusedCallException {
+  Request authenticate(Request request) {
     HttpUrl url = request.url();
-    if (!url.scheme().equals(origin.scheme()) || !url.host().equals(origin.host()) || url.port() != origin.port()) {
-      throw new RefusedCallException("credentials and the session go only to " + originOf(origin)
-          + ", and an interceptor sent the request to " + originOf(url)
-          + "; set the base path instead of rewriting the URL");
-    }
-    if (!url.isHttps() && !plainHttpAllowed && !isLoopback(url.host())) {
-      throw new RefusedCallException("credentials and the session are not sent over plain HTTP to "
-          + url.host() + "; use an https base path, or ApiClient.setPlainHttpAllowed(true) on a network you trust");
-    }
     Request.Builder authenticated = request.newBuilder();
     if (credentials != null) {
       authenticated.header("Authorization", credentials.toHeaderValue());
     }
     StringBuilder header = new StringBuilder();
     for (Cookie cookie : cookies) {
-      if (cookie.matches(url)) { // the path may have been rewritten too
+      if (cookie.matches(url)) { // the path may have been rewritten
         header.append(header.length() == 0 ? "" : "; ").append(cookie.name()).append('=').append(cookie.value());
       }
     }

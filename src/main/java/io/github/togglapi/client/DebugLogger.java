@@ -101,10 +101,12 @@ final class DebugLogger implements Interceptor {
         .append(request.method()).append(' ').append(shown(request.url(), described))
         .append(" (").append(millis).append(" ms)");
     appendHeaders(in, response.headers(), described, secrets);
-    String text = response.peekBody(MAX_BODY).string();
+    // Twice what is shown: a secret that starts before the cut is masked whole before cutting.
+    String text = response.peekBody(2 * MAX_BODY).string();
     if (!text.isEmpty()) {
       boolean secret = described != null && described.isSensitiveResponse() && response.isSuccessful();
-      in.append(" | ").append(secret ? "(secret body, " + text.length() + " characters)" : Redactor.redact(text, secrets));
+      in.append(" | ").append(secret ? "(secret body, " + text.length() + " characters)"
+          : Redactor.maskFields(Redactor.maskValues(text, secrets, (int) MAX_BODY)));
     }
     log("response", in.toString());
   }
@@ -151,7 +153,7 @@ final class DebugLogger implements Interceptor {
       String name = headers.name(i);
       String value = headers.value(i);
       boolean secret = SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || isSensitive(name, described);
-      out.append(" | ").append(name).append(": ")
+      out.append(" | ").append(secrets == null ? name : Redactor.maskValues(name, secrets)).append(": ")
           .append(secret ? Redactor.MASK : secrets == null ? value : Redactor.maskValues(value, secrets));
     }
   }

@@ -8,13 +8,17 @@ import java.util.Map;
 
 /**
  * No (complete) answer came: the connection was refused or reset, a timeout ran out, TLS failed, the
- * body broke off, or the call was cancelled. The cause is the I/O error. {@link #getCode()} is 0,
+ * body broke off, or the call was cancelled ({@link #isCancelled()}). The cause is the I/O error.
+ * {@link #getCode()} is 0,
  * unless the status line and headers arrived before the body broke off. Idempotent calls (GET,
  * PUT, DELETE) were retried before this was thrown; POST and PATCH never are, as they may have
  * reached the server.
  */
 public class NetworkException extends ApiException {
   private static final long serialVersionUID = 1L;
+
+  /** True if the caller cancelled the call. */
+  private final boolean cancelled;
 
   /**
    * An exception for a call that got no answer.
@@ -23,7 +27,19 @@ public class NetworkException extends ApiException {
    * @param cause the I/O error
    */
   public NetworkException(String message, IOException cause) {
+    this(message, cause, false);
+  }
+
+  /**
+   * An exception for a call that got no answer, or that the caller cancelled.
+   *
+   * @param message what happened; must not contain secrets
+   * @param cause the I/O error
+   * @param cancelled true if the caller cancelled the call
+   */
+  public NetworkException(String message, IOException cause, boolean cancelled) {
     super(message, cause);
+    this.cancelled = cancelled;
   }
 
   /**
@@ -36,6 +52,17 @@ public class NetworkException extends ApiException {
    */
   public NetworkException(String message, IOException cause, int code, Map<String, List<String>> responseHeaders) {
     super(message, cause, code, responseHeaders, null);
+    this.cancelled = false;
+  }
+
+  /**
+   * Returns true if the call ended because the caller cancelled it ({@code call.cancel()}), not
+   * because of the network or a timeout.
+   *
+   * @return true if the caller cancelled the call
+   */
+  public boolean isCancelled() {
+    return cancelled;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.togglapi.client;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +49,21 @@ final class Redactor {
   static final int WHOLE_WORD_BELOW = 8;
   /** How many layers of escaping are undone: a body quoted in a body quoted in a message. */
   private static final int MAX_DECODINGS = 3;
+  /** The most characters one character of a secret takes once escaped that many times. */
+  private static final int MAX_ESCAPED_LENGTH = 12;
+  /**
+   * HTML 4's named references for U+00A0 to U+00FF, in order: PHP's {@code htmlentities} and
+   * others write accented letters this way (<code>&amp;ouml;</code> for ö).
+   */
+  private static final List<String> LATIN_1_NAMES = Arrays.asList(("nbsp iexcl cent pound curren yen brvbar sect uml"
+      + " copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14"
+      + " frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave"
+      + " Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute"
+      + " THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc"
+      + " iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml")
+      .split(" "));
+  /** The longest reference name decoded ({@code #x10FFFF}, {@code frac34}), to bound the search. */
+  private static final int MAX_REFERENCE_NAME = 8;
 
   private Redactor() {}
 
@@ -75,35 +91,57 @@ final class Redactor {
 
   /**
    * Masks every occurrence of the given values, found in the text as written and as it reads once
-   * each layer of escaping is undone. Where a secret is found in a decoded reading, the text it was
-   * decoded from is masked, escapes and all. Secrets shorter than {@value #WHOLE_WORD_BELOW}
-   * characters are masked only as a whole word.
+   * each layer of escaping is undone, ignoring case. Where a secret is found in a decoded reading,
+   * the text it was decoded from is masked, escapes and all. Secrets shorter than
+   * {@value #WHOLE_WORD_BELOW} characters are masked only as a whole word.
    *
    * @param text the text
    * @param secrets the values; null and empty ones are skipped
    * @return the text with secrets replaced by {@value #MASK}
    */
   static String maskValues(String text, Collection<String> secrets) {
-    if (text.isEmpty() || secrets.isEmpty()) {
-      return text;
+    return maskValues(text, secrets, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Masks as {@link #maskValues(String, Collection)} does, and returns only what the first
+   * {@code keep} characters of the text become: for a message or a log line that shows the start of
+   * a long body, without reading all of it. A secret that starts within them is masked whole, as
+   * far as it runs past them.
+   *
+   * @param text the text
+   * @param secrets the values; null and empty ones are skipped
+   * @param keep how many characters of the text to mask and return
+   * @return the first {@code keep} characters of the text, with secrets replaced by {@value #MASK}
+   */
+  static String maskValues(String text, Collection<String> secrets, int keep) {
+    List<String> wanted = searchable(secrets);
+    int longest = 0;
+    for (String secret : wanted) {
+      longest = Math.max(longest, secret.length());
+    }
+    // Far enough past the kept part to hold the most escaped form of any secret that starts in it.
+    long window = Math.min(text.length(), (long) keep + (long) MAX_ESCAPED_LENGTH * longest + 16);
+    String searched = window < text.length() ? text.substring(0, (int) window) : text;
+    int kept = Math.min(keep, searched.length());
+    if (searched.isEmpty() || wanted.isEmpty()) {
+      return searched.substring(0, kept);
     }
     boolean[] masked = null;
-    Reading reading = new Reading(text);
+    Reading reading = new Reading(searched);
     for (int depth = 0; reading != null; depth++) {
-      for (String secret : secrets) {
-        if (secret != null && !secret.isEmpty()) {
-          masked = mark(reading, secret, masked, text.length());
-        }
+      for (String secret : wanted) {
+        masked = mark(reading, secret, masked, searched.length());
       }
       reading = depth < MAX_DECODINGS ? reading.decoded() : null;
     }
     if (masked == null) {
-      return text;
+      return searched.substring(0, kept);
     }
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
+    StringBuilder out = new StringBuilder(kept);
+    for (int i = 0; i < kept; i++) {
       if (!masked[i]) {
-        out.append(text.charAt(i));
+        out.append(searched.charAt(i));
       } else if (i == 0 || !masked[i - 1]) {
         out.append(MASK);
       }
@@ -111,9 +149,39 @@ final class Redactor {
     return out.toString();
   }
 
-  /** Marks, in the original text, where the secret occurs in this reading of it. */
+  /**
+   * The secrets to look for, case-folded: each non-empty one, and, for one with spaces, its form
+   * encoding too ({@code +} for a space; the decoded readings take care of every other escape).
+   */
+  private static List<String> searchable(Collection<String> secrets) {
+    List<String> wanted = new ArrayList<>();
+    for (String secret : secrets) {
+      if (secret != null && !secret.isEmpty()) {
+        String folded = fold(secret);
+        wanted.add(folded);
+        if (folded.indexOf(' ') >= 0) {
+          wanted.add(folded.replace(' ', '+'));
+        }
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * The text with each character in lower case, one for one, so that positions stay the same: a
+   * server that changes a secret's case (an email in lower case) must not unmask it.
+   */
+  private static String fold(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = Character.toLowerCase(chars[i]);
+    }
+    return new String(chars);
+  }
+
+  /** Marks, in the original text, where the (case-folded) secret occurs in this reading of it. */
   private static boolean @Nullable [] mark(Reading reading, String secret, boolean @Nullable [] masked, int length) {
-    String text = reading.text;
+    String text = reading.folded();
     boolean wholeWord = secret.length() < WHOLE_WORD_BELOW;
     for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
       int end = at + secret.length();
@@ -199,6 +267,7 @@ final class Redactor {
     /** Null for the original text itself, where each character is its own stretch. */
     private final int @Nullable [] starts;
     private final int @Nullable [] ends;
+    private @Nullable String folded;
 
     Reading(String original) {
       this(original, null, null);
@@ -208,6 +277,14 @@ final class Redactor {
       this.text = text;
       this.starts = starts;
       this.ends = ends;
+    }
+
+    /** The text in lower case, character for character. */
+    String folded() {
+      if (folded == null) {
+        folded = fold(text);
+      }
+      return folded;
     }
 
     int start(int i) {
@@ -220,14 +297,19 @@ final class Redactor {
 
     /** The next reading, with one more layer of escapes undone, or null if there are none. */
     @Nullable Reading decoded() {
+      int first = 0;
+      while (first < text.length() && decodeAt(text, first) == null) {
+        first++;
+      }
+      if (first == text.length()) {
+        return null; // nothing to undo: no copy of a long text for nothing
+      }
       StringBuilder out = new StringBuilder(text.length());
       int[] newStarts = new int[text.length()];
       int[] newEnds = new int[text.length()];
-      boolean changed = false;
       for (int i = 0; i < text.length(); ) {
-        int[] decoded = decodeAt(text, i); // {length consumed, char, optional second char}
+        int[] decoded = i < first ? null : decodeAt(text, i); // {length consumed, char, optional second char}
         int consumed = decoded == null ? 1 : decoded[0];
-        changed |= decoded != null;
         int chars = decoded == null ? 1 : decoded.length - 1;
         for (int k = 0; k < chars; k++) {
           newStarts[out.length()] = start(i);
@@ -236,7 +318,7 @@ final class Redactor {
         }
         i += consumed;
       }
-      return changed ? new Reading(out.toString(), newStarts, newEnds) : null;
+      return new Reading(out.toString(), newStarts, newEnds);
     }
   }
 
@@ -294,10 +376,17 @@ final class Redactor {
     return i + 2 < s.length() && s.charAt(i) == '%' ? hex(s, i + 1, 2) : -1;
   }
 
-  /** HTML's character references: the five named ones of XML, and numeric ones. */
+  /** HTML's character references: the five named ones of XML, HTML 4's Latin-1 ones, numeric ones. */
   private static int @Nullable [] htmlEntity(String s, int i) {
-    int semicolon = s.indexOf(';', i);
-    if (semicolon < 0 || semicolon - i > 10) {
+    int semicolon = -1;
+    // Bounded: an unbounded search for ';' after each '&' made a page of '&' quadratic.
+    for (int j = i + 1; j < s.length() && j <= i + 1 + MAX_REFERENCE_NAME; j++) {
+      if (s.charAt(j) == ';') {
+        semicolon = j;
+        break;
+      }
+    }
+    if (semicolon < 0) {
       return null;
     }
     String name = s.substring(i + 1, semicolon);
@@ -305,6 +394,10 @@ final class Redactor {
     int named = HTML_NAMES.indexOf(name);
     if (named >= 0) {
       return new int[] {length, "&<>\"'".charAt(named)};
+    }
+    int latin1 = LATIN_1_NAMES.indexOf(name);
+    if (latin1 >= 0) {
+      return new int[] {length, 0xA0 + latin1};
     }
     try {
       int codePoint = name.startsWith("#x") || name.startsWith("#X") ? Integer.parseInt(name.substring(2), 16)

@@ -47,7 +47,8 @@ final class ResponseHandler {
       }
       if (!success) {
         throw failure(request + " failed with HTTP " + code + ": "
-            + (tooLarge ? tooLong(maxBytes) : describeBody(response, body)), code, response.headers().toMultimap(), body);
+            + (tooLarge ? tooLong(maxBytes) : describeBody(response, body)) + hint(call, request, code),
+            code, response.headers().toMultimap(), body);
       }
       if (tooLarge) {
         throw new ApiException(request + " answered HTTP " + code + " with " + tooLong(maxBytes), code,
@@ -56,9 +57,9 @@ final class ResponseHandler {
       data = decode(request, response, body, returnType);
     }
     // Only now, with the call a success: a sign-in that ends in an exception leaves no session.
-    client.keepCookies(response);
+    client.keepCookies(call, response);
     if (request.endsSession()) {
-      client.endSession();
+      client.endSession(call);
     }
     return new ApiResponse<>(code, response.headers(), data);
   }
@@ -68,6 +69,9 @@ final class ResponseHandler {
     List<String> secrets = client.secretsOf(call.request(), null);
     String detail = safe(e.toString(), secrets);
     IOException cause = ioCause(e, secrets);
+    if (e instanceof RefusedCallException.Unexpected) {
+      return new ApiException(request + " " + safe(String.valueOf(e.getMessage()), secrets), cause);
+    }
     if (e instanceof RefusedCallException) {
       // Not a network failure: nothing was sent, and trying again would not help.
       return new ApiException(request + " was not sent: " + safe(String.valueOf(e.getMessage()), secrets), cause);
@@ -76,12 +80,27 @@ final class ResponseHandler {
     if (described.isTimeout()) { // before the cancel check: OkHttp cancels a call whose timeout ran out
       return new NetworkException(request + " timed out: " + detail, cause);
     }
-    return call.isCanceled() ? new NetworkException(request + " was cancelled", cause) : described;
+    return call.isCanceled() ? new NetworkException(request + " was cancelled", cause, true) : described;
   }
 
   /** The I/O error, or its stand-in if a message in its chain holds a secret. */
   private static IOException ioCause(IOException e, List<String> secrets) {
     return (IOException) RedactedCause.of(e, secrets);
+  }
+
+  /**
+   * What the client knows and the server's answer does not say: a 401 to a call that carried
+   * neither credentials nor a session cookie (an unset environment variable, a session already
+   * ended) is the caller's to fix.
+   */
+  private static String hint(Call call, ApiRequest request, int code) {
+    CallIdentity identity = call.request().tag(CallIdentity.class);
+    if (code != 401 || !request.isAuthenticated() || identity == null || !identity.isEmpty()) {
+      return "";
+    }
+    return " (the call carried no credentials and no session cookie: set an API token with"
+        + " ApiClient.setApiToken, or an email and password with setUsername and setPassword, or sign"
+        + " in with meSessionsPost first)";
   }
 
   /** The exception type says what the caller can do about it. */
@@ -132,6 +151,11 @@ final class ResponseHandler {
     if (body.trim().isEmpty()) {
       throw new ApiException(request + " answered HTTP " + code + " with an empty body", code, response.headers().toMultimap(), body);
     }
+    if (isHtml(response, body)) {
+      // A proxy's or a captive portal's page: Gson's own complaint about it would be cut off mid-URL.
+      throw new ApiException(request + " answered HTTP " + code + " with an HTML body where JSON was expected ("
+          + body.length() + " characters)", code, response.headers().toMultimap(), body);
+    }
     if (returnType == String.class && isPlainText(response)) {
       @SuppressWarnings("unchecked")
       T text = (T) body;
@@ -159,8 +183,7 @@ final class ResponseHandler {
     if (trimmed.isEmpty()) {
       return "(empty body)";
     }
-    MediaType type = response.body() == null ? null : response.body().contentType();
-    if (trimmed.startsWith("<") || (type != null && "html".equals(type.subtype()))) {
+    if (isHtml(response, body)) {
       return "(HTML body, " + body.length() + " characters)";
     }
     List<String> secrets = client.secretsOf(response.request(), response.headers());
@@ -177,9 +200,19 @@ final class ResponseHandler {
     return safe(trimmed, secrets);
   }
 
-  /** Server text made fit for a message: secret fields and every known secret masked, on one short line. */
+  /** An HTML page rather than the JSON or text an API answers with. */
+  private static boolean isHtml(Response response, String body) {
+    MediaType type = response.body() == null ? null : response.body().contentType();
+    return body.trim().startsWith("<") || (type != null && "html".equals(type.subtype()));
+  }
+
+  /**
+   * Server text made fit for a message: secret fields and every known secret masked, on one short
+   * line. Only the start that can show is masked: a body of megabytes is not worked through to
+   * quote {@value #MAX_DETAIL} characters of it.
+   */
   private static String safe(String text, List<String> secrets) {
-    return Redactor.oneLine(Redactor.redact(text, secrets), MAX_DETAIL);
+    return Redactor.oneLine(Redactor.maskFields(Redactor.maskValues(text, secrets, 4 * MAX_DETAIL)), MAX_DETAIL);
   }
 
   private static String tooLong(long maxBytes) {

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * Tries a call again as {@link RetryPolicy} allows: after 429 (waiting what {@code Retry-After}
  * asks, unless that is longer than the client allows), and, for idempotent methods only, after
  * 502, 503, 504, a failed connection or a body that broke off. Any method is tried again when the
- * connection failed before the request could be sent (refused, DNS). Never waits past the call's
- * whole-call timeout, and stops at once when the call is cancelled.
+ * connection failed before the request could be sent (refused, DNS). A failure that cannot mend
+ * (an untrusted certificate) is never tried again. Never waits past the call's whole-call timeout,
+ * and stops at once when the call is cancelled.
  *
  * <p>A synchronous call waits on the caller's thread. An asynchronous one does not wait here: it
  * records the wait in its {@link Attempt} and returns, and {@link AsyncCall} tries again later
@@ -52,10 +53,13 @@ final class RetryInterceptor implements Interceptor {
       attempt.beforeTry();
       Response response;
       try {
-        response = attempt.restoreHeaders(chain.proceed(request));
+        response = attempt.restoreHeaders(proceed(chain, request));
       } catch (RefusedCallException e) {
         throw e; // refused before sending; it would be refused again
       } catch (IOException e) {
+        if (RetryPolicy.isPermanent(e)) {
+          throw e; // an untrusted certificate stays untrusted
+        }
         // Nothing was sent if no connection ever came up: safe to repeat whatever the method.
         boolean safe = RetryPolicy.isIdempotent(method) || !attempt.sent;
         long wait = policy.backoffMillis(retry);
@@ -84,6 +88,20 @@ final class RetryInterceptor implements Interceptor {
       response.close();
       sleep(chain, wait);
       attempt.retries.incrementAndGet();
+    }
+  }
+
+  /**
+   * Proceeds, turning an unchecked exception from further down (an interceptor's bug, OkHttp's own)
+   * into an I/O error that is not retried: the caller then gets an {@link ApiException}, and an
+   * async call exactly one callback, rather than an exception OkHttp reports as a cancel while it
+   * kills its dispatcher thread.
+   */
+  private static Response proceed(Chain chain, Request request) throws IOException {
+    try {
+      return chain.proceed(request);
+    } catch (RuntimeException e) {
+      throw new RefusedCallException.Unexpected(e);
     }
   }
 
@@ -181,6 +199,8 @@ final class RetryInterceptor implements Interceptor {
     volatile boolean sent;
     /** The status the network answered the current try with, 0 before an answer. */
     volatile int networkStatus;
+    /** The async callback, if it follows the bodies' progress; {@link NetworkGuard} counts them. */
+    volatile @Nullable ApiCallback<?> progress;
     /** A {@code Retry-After} that {@link NetworkGuard} hid from OkHttp in the current try, or null. */
     volatile @Nullable String hiddenRetryAfter;
     private volatile long deadlineNanos = -1;
@@ -233,13 +253,15 @@ final class RetryInterceptor implements Interceptor {
 
   /**
    * A network interceptor: it runs only once a connection is up, just before the request is
-   * written, so a failure before it means the server cannot have seen the request. It also keeps
+   * written, so a failure before it means the server cannot have seen the request. It counts the
+   * bodies of an async call whose callback follows their progress, as they cross the network. It
+   * also keeps
    * OkHttp from sending a request a second time on its own within one try: OkHttp follows up a
    * 503 with {@code Retry-After: 0} (whatever the method), a 421 and others by itself, which would
-   * replay a POST and make {@code setMaxRetries(0)} mean two requests. From a 503 that OkHttp would
-   * follow up, it hides that header (the retry interceptor gives it back, so only network
+   * replay a POST and make {@code setMaxRetries(0)} mean two requests. From a 503 it hides an
+   * all-digit {@code Retry-After} (the retry interceptor gives it back, so only network
    * interceptors and event listeners see the answer without it); any other second send is refused,
-   * except after a 407, where the proxy never passed the request on.
+   * except after a plain-HTTP proxy's 407, where the proxy never passed the request on.
    */
   static final class NetworkGuard implements Interceptor {
     @Override
@@ -249,16 +271,27 @@ final class RetryInterceptor implements Interceptor {
       if (attempt == null) {
         return chain.proceed(request);
       }
-      if (attempt.sent && attempt.networkStatus != 407) {
+      // After a 407 from a plain-HTTP proxy the request never got past it; over HTTPS the proxy
+      // answers while the tunnel is built, so a 407 here came from the server itself.
+      if (attempt.sent && !(attempt.networkStatus == 407 && !request.isHttps())) {
         throw new IOException("OkHttp tried to send " + request.method() + " " + request.url().encodedPath()
             + " again by itself after HTTP " + attempt.networkStatus + "; refused: only the client's own"
             + " retries repeat a request, and only when it is safe");
       }
       attempt.sent = true;
+      ApiCallback<?> progress = attempt.progress;
+      if (progress != null && request.body() != null) {
+        request = request.newBuilder().method(request.method(), new Progress.Upload(request.body(), progress)).build();
+      }
       Response response = chain.proceed(request);
       attempt.networkStatus = response.code();
+      if (progress != null && response.body() != null) {
+        response = response.newBuilder().body(new Progress.Download(response.body(), progress)).build();
+      }
       String retryAfter = response.header("Retry-After");
-      if (response.code() == 503 && retryAfter != null && retryAfter.matches("0+")) { // OkHttp's reading of 0
+      // OkHttp reads a 503's all-digit Retry-After with Integer.valueOf: 0 makes it resend the
+      // request, and more digits than an int holds make it throw. It never sees one.
+      if (response.code() == 503 && retryAfter != null && retryAfter.matches("\\d+")) {
         attempt.hiddenRetryAfter = retryAfter;
         return response.newBuilder().removeHeader("Retry-After").build();
       }

@@ -1,11 +1,18 @@
 package io.github.togglapi.client;
 
+import java.io.IOException;
+import java.net.UnknownServiceException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * When and how long to wait before trying a call again. Immutable.
@@ -54,6 +61,25 @@ final class RetryPolicy {
    */
   static boolean isRetryable(int status, String method) {
     return status == 429 || (isIdempotent(method) && (status == 502 || status == 503 || status == 504));
+  }
+
+  /**
+   * True for failures that trying again cannot mend: a certificate the client does not trust or
+   * that names another host, a protocol the client refuses (cleartext where it is not permitted).
+   * Retrying them would only make the caller wait.
+   *
+   * @param e the I/O error
+   * @return true if the failure is permanent
+   */
+  static boolean isPermanent(IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof CertificateException || cause instanceof CertPathValidatorException
+          || cause instanceof CertPathBuilderException || cause instanceof SSLPeerUnverifiedException
+          || cause instanceof UnknownServiceException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -61,6 +61,16 @@ public class AuthenticationApi {
   }
 
   /**
+   * Names the API and the client it calls through, with no secret.
+   *
+   * @return {@code AuthenticationApi{ApiClient{...}}}
+   */
+  @Override
+  public String toString() {
+    return "AuthenticationApi{" + apiClient + "}";
+  }
+
+  /**
    * Erase a workspace SSO configuration: DELETE /workspaces/{workspace_id}/sso.
    *
    * <p>Remove the SSO configuration for a workspace.
@@ -404,7 +414,7 @@ public class AuthenticationApi {
   }
 
   /**
-   * ResetToken: POST /me/reset_token.
+   * Reset the API token: POST /me/reset_token.
    *
    * <p>Resets API token for the current user. The old token stops working at once.
    *
@@ -416,7 +426,7 @@ public class AuthenticationApi {
   }
 
   /**
-   * ResetToken, with the status and headers: POST /me/reset_token.
+   * Reset the API token, with the status and headers: POST /me/reset_token.
    *
    * @return the status, headers and decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
@@ -426,7 +436,7 @@ public class AuthenticationApi {
   }
 
   /**
-   * ResetToken, in the background: POST /me/reset_token.
+   * Reset the API token, in the background: POST /me/reset_token.
    *
    * @param callback receives the outcome, exactly once
    * @return the call, to cancel it

@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  * has its own store, so two clients never share a session.
  */
 public final class CookieStore {
-  /** The longest name plus value kept, in characters (RFC 6265 section 6.1: at least 4096 bytes). */
+  /**
+   * The longest cookie kept, name, value and attributes, in characters (RFC 6265 section 6.1: at
+   * least 4096 bytes, so measured).
+   */
   public static final int MAX_COOKIE_SIZE = 4096;
   /** The most cookies kept per domain (RFC 6265 section 6.1: at least 50). */
   public static final int MAX_COOKIES_PER_DOMAIN = 50;
@@ -156,7 +159,7 @@ public final class CookieStore {
 
   /** The rules of RFC 6265bis and of RFC 6265 section 6.1 that OkHttp's parser does not apply. */
   private static @Nullable String rejection(HttpUrl url, Cookie cookie) {
-    if (cookie.name().length() + cookie.value().length() > MAX_COOKIE_SIZE) {
+    if (cookie.toString().length() > MAX_COOKIE_SIZE) {
       return "is longer than " + MAX_COOKIE_SIZE + " characters";
     }
     if (cookie.secure() && !url.isHttps()) {

@@ -327,14 +327,15 @@ public class ModelsSSOConfig {
   }
 
   /**
-   * Returns the fields, with secrets shown as {@code ****}.
+   * Returns the fields on one line, with secrets shown as {@code ****} and long texts (such as a
+   * PEM certificate) as their length.
    *
    * @return the fields, with secrets shown as {@code ****}
    */
   @Override
   public String toString() {
     return "ModelsSSOConfig{"
-        + "certificate=" + certificate
+        + "certificate=" + (certificate == null ? "null" : "(" + certificate.length() + " characters)")
         + ", domain=" + domain
         + ", enabled=" + enabled
         + ", entityId=" + entityId

@@ -89,7 +89,8 @@ public class Saml2LoginResponse {
   }
 
   /**
-   * Returns the fields, with secrets shown as {@code ****}.
+   * Returns the fields on one line, with secrets shown as {@code ****} and long texts (such as a
+   * PEM certificate) as their length.
    *
    * @return the fields, with secrets shown as {@code ****}
    */

@@ -117,6 +117,22 @@ class DocsTest {
     return anchors;
   }
 
+  /** Docs describe the product, not the tracker its work came from: no "issue 5" for a reader to chase. */
+  @Test
+  void docsNeverSpeakOfTheIssueTracker() throws IOException {
+    Pattern tracker = Pattern.compile("(?i)\\b(?:issue|ticket)s?\\s*#?\\d+|\\bthe issue\\b");
+    List<Path> files = new ArrayList<>(docs());
+    files.addAll(Arrays.asList(Paths.get("CHANGELOG.md"), Paths.get(".ci/run"), Paths.get(".ci/bench"), Paths.get("pom.xml")));
+    List<String> found = new ArrayList<>();
+    for (Path file : files) {
+      Matcher match = tracker.matcher(read(file));
+      while (match.find()) {
+        found.add(file + ": " + match.group());
+      }
+    }
+    assertEquals(new ArrayList<String>(), found);
+  }
+
   private static List<Path> docs() throws IOException {
     List<Path> docs = new ArrayList<>();
     docs.add(Paths.get("README.md"));
