@@ -16,10 +16,14 @@ import java.util.concurrent.TimeUnit;
  * Cold start: a fresh JVM (the same {@code java}, no options) that makes one {@code postSignup}
  * call to the canned server and ends, timed by the wall clock from starting the process to its
  * exit. Each client runs with only its own class path. The clients take turns, in a rotating
- * order, so that a noisy moment falls on all of them; the median of the runs is reported.
+ * order, so that a noisy moment falls on all of them; the median of the runs is reported. Beside
+ * the floor, ours and the stock client, a minimal hand-written client runs too: the floor pays for
+ * annotations and DateTimeFormatter at a cold start, which hid a 7 % gap once.
  */
 final class ColdStart {
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  /** The least a developer writes by hand ({@code ColdMinimalFloor}): a second floor, cold start only. */
+  static final String MINIMAL_FLOOR = "minimal floor";
 
   private ColdStart() {
   }
@@ -38,6 +42,8 @@ final class ColdStart {
         "io.github.togglapi.bench.cold.ColdOurs", basePath));
     commands.put("stock", command(classPaths.stock.asArgument(classPaths.coldJar),
         "io.github.togglapi.bench.cold.ColdStock", basePath));
+    commands.put(MINIMAL_FLOOR, command(classPaths.floor.asArgument(classPaths.coldJar),
+        "io.github.togglapi.bench.cold.ColdMinimalFloor", basePath));
     List<String> clients = new ArrayList<>(commands.keySet());
     Map<String, double[]> times = new LinkedHashMap<>();
     for (String client : clients) {

@@ -24,7 +24,9 @@ class ConsumerTest {
       assertEquals(9000000001L, me.getId());
       RecordedRequest request = server.takeRequest();
       assertEquals("/api/v9/me/sessions", request.getPath());
-      assertTrue(request.getHeader("User-Agent").startsWith("toggl-api-java/"));
+      // The version comes from the installed jar's manifest: never the "dev" of a folder of classes.
+      assertTrue(request.getHeader("User-Agent").matches("toggl-api-java/\\d+\\.\\d+\\.\\d+.*"),
+          request.getHeader("User-Agent"));
     }
   }
 

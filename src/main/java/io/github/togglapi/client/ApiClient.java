@@ -711,7 +711,7 @@ public final class ApiClient {
    * changed identity since the call was built (a session restored or forgotten, other credentials).
    */
   synchronized void keepCookies(Call call, Response response) {
-    if (isCurrent(call)) {
+    if (response.header("Set-Cookie") != null && isCurrent(call)) {
       cookies.save(response.request().url(), response.headers());
     }
   }
@@ -902,6 +902,13 @@ public final class ApiClient {
   }
 
   private static String libraryVersion() {
+    // From the jar's manifest, which the class loader has read already; the resource is for the
+    // build's own tests, which run from a folder of classes.
+    Package ours = ApiClient.class.getPackage();
+    String fromManifest = ours == null ? null : ours.getImplementationVersion();
+    if (fromManifest != null) {
+      return fromManifest;
+    }
     Properties properties = new Properties();
     try (InputStream in = ApiClient.class.getResourceAsStream("version.properties")) {
       if (in != null) {

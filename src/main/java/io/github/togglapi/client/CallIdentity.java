@@ -1,7 +1,6 @@
 package io.github.togglapi.client;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.github.togglapi.client.auth.HttpBasicAuth;
 import okhttp3.Cookie;
@@ -17,8 +16,6 @@ import org.jspecify.annotations.Nullable;
  * meanwhile. Immutable; tagged on the request.
  */
 final class CallIdentity {
-  private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-
   private final HttpUrl origin;
   private final @Nullable HttpBasicAuth credentials;
   private final List<Cookie> cookies;
@@ -120,7 +117,26 @@ final class CallIdentity {
    * 127.0.0.0/8 and {@code ::1}. Plain HTTP to them never leaves the machine.
    */
   static boolean isLoopback(String host) {
-    return host.equalsIgnoreCase("localhost") || host.equals("::1") || LOOPBACK_IPV4.matcher(host).matches();
+    return host.equalsIgnoreCase("localhost") || host.equals("::1") || isLoopbackIpv4(host);
+  }
+
+  /** 127.x.y.z, as HttpUrl writes an IPv4 address: four decimal parts. No regex: a cold start pays for one. */
+  private static boolean isLoopbackIpv4(String host) {
+    String[] parts = host.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals("127")) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3) {
+        return false;
+      }
+      for (int i = 0; i < part.length(); i++) {
+        if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static String originOf(HttpUrl url) {

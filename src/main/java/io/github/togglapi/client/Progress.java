@@ -3,7 +3,9 @@ package io.github.togglapi.client;
 import java.io.IOException;
 
 import okhttp3.MediaType;
+import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSink;
@@ -38,6 +40,30 @@ final class Progress {
     } catch (NoSuchMethodException | SecurityException e) {
       return false;
     }
+  }
+
+  /**
+   * Returns the request with its body counted, if it has one.
+   *
+   * @param request the request
+   * @param callback told of the progress
+   * @return the request to send
+   */
+  static Request counting(Request request, ApiCallback<?> callback) {
+    RequestBody body = request.body();
+    return body == null ? request : request.newBuilder().method(request.method(), new Upload(body, callback)).build();
+  }
+
+  /**
+   * Returns the response with its body counted, if it has one.
+   *
+   * @param response the response
+   * @param callback told of the progress
+   * @return the response to hand on
+   */
+  static Response counting(Response response, ApiCallback<?> callback) {
+    ResponseBody body = response.body();
+    return body == null ? response : response.newBuilder().body(new Download(body, callback)).build();
   }
 
   /** A request body that reports how much of it has been written. */

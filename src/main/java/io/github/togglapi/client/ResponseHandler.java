@@ -46,7 +46,7 @@ final class ResponseHandler {
             + safe(e.toString(), secrets) + ")", ioCause(e, secrets), code, response.headers().toMultimap());
       }
       if (!success) {
-        throw failure(request + " failed with HTTP " + code + ": "
+        throw Failures.of(request + " failed with HTTP " + code + ": "
             + (tooLarge ? tooLong(maxBytes) : describeBody(response, body)) + hint(call, request, code),
             code, response.headers().toMultimap(), body);
       }
@@ -101,48 +101,6 @@ final class ResponseHandler {
     return " (the call carried no credentials and no session cookie: set an API token with"
         + " ApiClient.setApiToken, or an email and password with setUsername and setPassword, or sign"
         + " in with meSessionsPost first)";
-  }
-
-  /** The exception type says what the caller can do about it. */
-  private static ApiException failure(String message, int code, Map<String, List<String>> headers, String body) {
-    switch (code) {
-      case 401:
-        return new AuthenticationException(message, code, headers, body);
-      case 402:
-        Duration resetsIn = seconds(first(headers, "X-Toggl-Quota-Resets-In"));
-        if (resetsIn == null) {
-          resetsIn = RetryPolicy.parseRetryAfter(first(headers, "Retry-After"), Instant.now());
-        }
-        Long remaining = longValue(first(headers, "X-Toggl-Quota-Remaining"));
-        return new QuotaExceededException(message + (resetsIn == null ? "" : " (quota frees requests in "
-            + resetsIn.getSeconds() + " s)"), headers, body, resetsIn, remaining == null ? null : remaining.intValue());
-      case 403:
-        return new PermissionException(message, code, headers, body);
-      case 404:
-        return new NotFoundException(message, code, headers, body);
-      case 429:
-        Duration retryAfter = RetryPolicy.parseRetryAfter(first(headers, "Retry-After"), Instant.now());
-        return new RateLimitException(message + (retryAfter == null ? "" : " (retry after "
-            + retryAfter.getSeconds() + " s)"), headers, body, retryAfter);
-      default:
-        return code >= 500 && code <= 599
-            ? new ServerException(message, code, headers, body)
-            : new ApiException(message, code, headers, body);
-    }
-  }
-
-  private static String first(Map<String, List<String>> headers, String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  private static Long longValue(String text) {
-    return text != null && text.trim().matches("\\d{1,9}") ? Long.valueOf(text.trim()) : null;
-  }
-
-  private static Duration seconds(String text) {
-    Long value = longValue(text);
-    return value == null ? null : Duration.ofSeconds(value);
   }
 
   @SuppressWarnings("TypeParameterUnusedInFormals") // the caller's T is the operation's return type
@@ -261,5 +219,55 @@ final class ResponseHandler {
 
   private static String typeName(Type type) {
     return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
+  }
+
+  /**
+   * The exception for an error status, its type saying what the caller can do about it. A class of
+   * its own, so that the exception classes load with the first error, not with the first call.
+   */
+  private static final class Failures {
+    private Failures() {}
+
+    /** The exception type says what the caller can do about it. */
+    static ApiException of(String message, int code, Map<String, List<String>> headers, String body) {
+      switch (code) {
+        case 401:
+          return new AuthenticationException(message, code, headers, body);
+        case 402:
+          Duration resetsIn = seconds(first(headers, "X-Toggl-Quota-Resets-In"));
+          if (resetsIn == null) {
+            resetsIn = RetryPolicy.parseRetryAfter(first(headers, "Retry-After"), Instant.now());
+          }
+          Long remaining = longValue(first(headers, "X-Toggl-Quota-Remaining"));
+          return new QuotaExceededException(message + (resetsIn == null ? "" : " (quota frees requests in "
+              + resetsIn.getSeconds() + " s)"), headers, body, resetsIn, remaining == null ? null : remaining.intValue());
+        case 403:
+          return new PermissionException(message, code, headers, body);
+        case 404:
+          return new NotFoundException(message, code, headers, body);
+        case 429:
+          Duration retryAfter = RetryPolicy.parseRetryAfter(first(headers, "Retry-After"), Instant.now());
+          return new RateLimitException(message + (retryAfter == null ? "" : " (retry after "
+              + retryAfter.getSeconds() + " s)"), headers, body, retryAfter);
+        default:
+          return code >= 500 && code <= 599
+              ? new ServerException(message, code, headers, body)
+              : new ApiException(message, code, headers, body);
+      }
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+      List<String> values = headers.get(name);
+      return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Long longValue(String text) {
+      return text != null && text.trim().matches("\\d{1,9}") ? Long.valueOf(text.trim()) : null;
+    }
+
+    private static Duration seconds(String text) {
+      Long value = longValue(text);
+      return value == null ? null : Duration.ofSeconds(value);
+    }
   }
 }

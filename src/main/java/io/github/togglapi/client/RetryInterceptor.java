@@ -280,13 +280,13 @@ final class RetryInterceptor implements Interceptor {
       }
       attempt.sent = true;
       ApiCallback<?> progress = attempt.progress;
-      if (progress != null && request.body() != null) {
-        request = request.newBuilder().method(request.method(), new Progress.Upload(request.body(), progress)).build();
+      if (progress != null) {
+        request = Progress.counting(request, progress);
       }
       Response response = chain.proceed(request);
       attempt.networkStatus = response.code();
-      if (progress != null && response.body() != null) {
-        response = response.newBuilder().body(new Progress.Download(response.body(), progress)).build();
+      if (progress != null) {
+        response = Progress.counting(response, progress);
       }
       String retryAfter = response.header("Retry-After");
       // OkHttp reads a 503's all-digit Retry-After with Integer.valueOf: 0 makes it resend the
