@@ -147,11 +147,12 @@ public final class ApiClient {
   }
 
   /**
-   * Allows credentials and the session cookie to go over plain HTTP to hosts other than this
-   * machine. By default they go over plain HTTP only to {@code localhost}, 127.0.0.0/8 and
-   * {@code ::1} (tests, the embedded server), and a call that would send them in clear text
-   * elsewhere fails before anything is sent. Allow it only on a network you trust, for example a
-   * test container reached by name.
+   * Allows credentials, the session cookie and a call's secret parameters (a sign-up password, a
+   * SAML assertion) to go over plain HTTP to hosts other than this machine. By default they go over
+   * plain HTTP only straight to {@code localhost}, 127.0.0.0/8 and {@code ::1}, through no proxy
+   * (tests, the embedded server), and a call that would send them in clear text elsewhere fails
+   * before anything is sent. Allow it only on a network you trust, for example a test container
+   * reached by name.
    *
    * @param allowed true to allow
    * @return this client
@@ -278,12 +279,14 @@ public final class ApiClient {
    * client's, so they survive the change. On top of it: redirects are not followed; its
    * {@code CookieJar} is bypassed (the session lives in this client); its {@code Cache} is
    * bypassed (a cached answer would reach another account's client, and would write session
-   * cookies to disk); its {@code Authenticator} is not asked (it would see the credentials); and
-   * OkHttp never sends a request twice on its own.
+   * cookies to disk); its {@code Authenticator} is not asked (it would see the credentials), and
+   * its proxy authenticator gets requests without the credentials and session cookie; and OkHttp
+   * never sends a request twice on its own.
    *
    * <p>Your application interceptors see each request before the credentials and the session
-   * cookie are added, and the response with that same request. Network interceptors and an
-   * {@code EventListener} see what goes on the wire, credentials included: do not log headers
+   * cookie are added, and the response with that same request; the response keeps the server's
+   * {@code Set-Cookie} headers, as {@link ApiResponse#getHeaders()} does. Network interceptors and
+   * an {@code EventListener} see what goes on the wire, credentials included: do not log headers
    * there unmasked.
    *
    * @param httpClient the OkHttp client

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Proxy;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
@@ -19,7 +20,8 @@ import okhttp3.Response;
  * the caller's own application interceptors, so they never see the credentials or the session
  * cookie the client adds: not in the request they pass on, and not in the response they get back,
  * whose {@code request()} is the one they passed on and which carries no network, cache or prior
- * response (each of those holds the request as sent). The answer's own {@code Set-Cookie} headers
+ * response (each of those holds the request as sent; without interceptors of the caller's nobody
+ * sees the response, and it is handed on as it is). The answer's own {@code Set-Cookie} headers
  * stay in it, as they do in {@code ApiResponse.getHeaders()}.
  */
 final class AuthInterceptor implements Interceptor {
@@ -54,8 +56,12 @@ final class AuthInterceptor implements Interceptor {
     };
   }
 
+  /** More loopback hosts and ports than a test suite uses; beyond them, each call asks again. */
+  private static final int MAX_REMEMBERED_HOSTS = 64;
+
   private final ApiClient client;
   private final OkHttpClient http;
+  private final ConcurrentHashMap<String, Boolean> directHosts = new ConcurrentHashMap<>();
 
   /**
    * An interceptor for this client's calls.
@@ -77,7 +83,7 @@ final class AuthInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     boolean attach = described.isAuthenticated() && !identity.isEmpty();
-    String refusal = identity.refusal(request.url(), request.isHttps() || isDirect(request.url()));
+    String refusal = identity.refusal(request.url(), this::isDirect);
     if (refusal != null && (attach || client.sendsSecrets(described))) {
       throw new RefusedCallException(refusal);
     }
@@ -85,6 +91,9 @@ final class AuthInterceptor implements Interceptor {
       return chain.proceed(request); // nothing added, so nothing to take back out of the response
     }
     Response response = chain.proceed(identity.authenticate(request));
+    if (http.interceptors().isEmpty()) {
+      return response; // no interceptor of the caller's is there to see it
+    }
     return response.newBuilder()
         .request(request)
         .networkResponse(null)
@@ -93,18 +102,29 @@ final class AuthInterceptor implements Interceptor {
         .build();
   }
 
-  /** True if no proxy of the caller's client stands between this client and the URL's host. */
+  /**
+   * True if no proxy of the caller's client stands between this client and the URL's host. Asked
+   * only for plain HTTP to this machine, and remembered per host and port: a proxy selector is
+   * slow to ask on every call, and a client's proxy settings do not change.
+   */
   private boolean isDirect(HttpUrl url) {
     Proxy proxy = http.proxy();
     if (proxy != null) {
       return proxy.type() == Proxy.Type.DIRECT;
     }
+    String key = url.host() + ":" + url.port();
+    Boolean known = directHosts.get(key);
+    if (known != null) {
+      return known;
+    }
+    boolean direct = true;
     List<Proxy> proxies = http.proxySelector().select(url.uri());
     for (Proxy selected : proxies == null ? Collections.<Proxy>emptyList() : proxies) {
-      if (selected.type() != Proxy.Type.DIRECT) {
-        return false;
-      }
+      direct &= selected.type() == Proxy.Type.DIRECT;
     }
-    return true;
+    if (directHosts.size() < MAX_REMEMBERED_HOSTS) {
+      directHosts.put(key, direct);
+    }
+    return direct;
   }
 }

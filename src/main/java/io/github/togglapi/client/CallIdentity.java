@@ -1,6 +1,7 @@
 package io.github.togglapi.client;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.github.togglapi.client.auth.HttpBasicAuth;
 import okhttp3.Cookie;
@@ -48,18 +49,23 @@ final class CallIdentity {
    * this machine or plain HTTP was allowed.
    *
    * @param url the request's URL after the caller's interceptors
-   * @param direct true if the connection goes straight to the host, through no proxy
+   * @param direct says whether the connection goes straight to a host, through no proxy; asked
+   *     only for plain HTTP to this machine
    * @return the reason to refuse, or null
    */
-  @Nullable String refusal(HttpUrl url, boolean direct) {
+  @Nullable String refusal(HttpUrl url, Predicate<HttpUrl> direct) {
     if (!url.scheme().equals(origin.scheme()) || !url.host().equals(origin.host()) || url.port() != origin.port()) {
       return "its secrets (credentials, session cookie, passwords) go only to " + originOf(origin)
           + ", and an interceptor sent it to " + originOf(url) + "; set the base path instead of rewriting the URL";
     }
-    if (!url.isHttps() && !plainHttpAllowed && !(direct && isLoopback(url.host()))) {
-      return "its secrets (credentials, session cookie, passwords) are not sent over plain HTTP to " + url.host()
-          + (direct ? "" : " through a proxy") + "; use an https base path, or ApiClient.setPlainHttpAllowed(true)"
-          + " on a network you trust";
+    if (!url.isHttps() && !plainHttpAllowed) {
+      boolean loopback = isLoopback(url.host());
+      boolean throughProxy = loopback && !direct.test(url);
+      if (!loopback || throughProxy) {
+        return "its secrets (credentials, session cookie, passwords) are not sent over plain HTTP to " + url.host()
+            + (throughProxy ? " through a proxy" : "") + "; use an https base path, or"
+            + " ApiClient.setPlainHttpAllowed(true) on a network you trust";
+      }
     }
     return null;
   }
