@@ -1,7 +1,10 @@
 package io.github.togglapi.client;
 
+import java.io.File;
+import java.time.OffsetDateTime;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +25,7 @@ public final class ApiRequest {
   private final Map<String, String> pathParams;
   private final List<Map.Entry<String, String>> queryParams;
   private final @Nullable Map<String, String> formParams;
+  private final Map<String, File> fileParams;
   private final boolean hasJsonBody;
   private final @Nullable Object jsonBody;
   private final @Nullable String accept;
@@ -29,6 +33,7 @@ public final class ApiRequest {
   private final boolean redirectExpected;
   private final boolean endsSession;
   private final boolean sensitiveResponse;
+  private final boolean hostRelative;
   private final Set<String> sensitiveParams;
   private final Set<String> sensitiveResponseHeaders;
 
@@ -39,6 +44,9 @@ public final class ApiRequest {
     this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
     this.queryParams = Collections.unmodifiableList(new ArrayList<>(b.queryParams));
     this.formParams = b.formParams == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.formParams));
+    this.fileParams = b.fileParams.isEmpty()
+        ? Collections.<String, File>emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.fileParams));
+    this.hostRelative = b.hostRelative;
     this.hasJsonBody = b.hasJsonBody;
     this.jsonBody = b.jsonBody;
     this.accept = b.accept;
@@ -116,6 +124,27 @@ public final class ApiRequest {
    */
   public @Nullable Map<String, String> getFormParams() {
     return formParams;
+  }
+
+  /**
+   * Returns the files of a {@code multipart/form-data} body, by part name; empty for other bodies.
+   * With files, the form fields go in the same multipart body.
+   *
+   * @return the files, by part name
+   */
+  public Map<String, File> getFileParams() {
+    return fileParams;
+  }
+
+  /**
+   * Returns true if the path is relative to the base path's host rather than to the base path
+   * (the reports and insights APIs live at {@code /reports/api/v3} and {@code /insights/api/v1}
+   * of the API host, beside {@code /api/v9}).
+   *
+   * @return true if the path starts at the host's root
+   */
+  public boolean isHostRelative() {
+    return hostRelative;
   }
 
   /**
@@ -219,6 +248,8 @@ public final class ApiRequest {
     private final Map<String, String> pathParams = new LinkedHashMap<>();
     private final List<Map.Entry<String, String>> queryParams = new ArrayList<>();
     private @Nullable Map<String, String> formParams;
+    private final Map<String, File> fileParams = new LinkedHashMap<>();
+    private boolean hostRelative;
     private boolean hasJsonBody;
     private @Nullable Object jsonBody;
     private @Nullable String accept;
@@ -236,14 +267,15 @@ public final class ApiRequest {
     }
 
     /**
-     * Fills a path placeholder; the client encodes the value as one path segment.
+     * Fills a path placeholder; the client encodes the value as (part of) one path segment. A
+     * list becomes its items joined by commas, as in Toggl's {@code /time_entries/1,2,3}.
      *
      * @param name the placeholder's name
      * @param value the value, not null
      * @return this builder
      */
     public Builder pathParam(String name, Object value) {
-      pathParams.put(name, String.valueOf(value));
+      pathParams.put(name, text(value));
       return this;
     }
 
@@ -256,7 +288,24 @@ public final class ApiRequest {
      */
     public Builder queryParam(String name, @Nullable Object value) {
       if (value != null) {
-        queryParams.add(new AbstractMap.SimpleImmutableEntry<>(name, String.valueOf(value)));
+        queryParams.add(new AbstractMap.SimpleImmutableEntry<>(name, text(value)));
+      }
+      return this;
+    }
+
+    /**
+     * Adds a query parameter once per value ({@code ?id=1&id=2}, the spec's {@code explode});
+     * a null collection or value is left out.
+     *
+     * @param name the parameter's name
+     * @param values the values, or null
+     * @return this builder
+     */
+    public Builder queryParams(String name, @Nullable Collection<?> values) {
+      if (values != null) {
+        for (Object value : values) {
+          queryParam(name, value);
+        }
       }
       return this;
     }
@@ -300,7 +349,8 @@ public final class ApiRequest {
     }
 
     /**
-     * Adds a field of an {@code application/x-www-form-urlencoded} body; a null value is left out.
+     * Adds a field of an {@code application/x-www-form-urlencoded} body, or, for a {@link File}, a
+     * file part of a {@code multipart/form-data} one; a null value is left out.
      *
      * @param name the field's name
      * @param value the value, or null
@@ -310,9 +360,22 @@ public final class ApiRequest {
       if (formParams == null) {
         formParams = new LinkedHashMap<>();
       }
-      if (value != null) {
-        formParams.put(name, String.valueOf(value));
+      if (value instanceof File) {
+        fileParams.put(name, (File) value);
+      } else if (value != null) {
+        formParams.put(name, text(value));
       }
+      return this;
+    }
+
+    /**
+     * Marks the path as relative to the base path's host, not to the base path (see
+     * {@link ApiRequest#isHostRelative()}).
+     *
+     * @return this builder
+     */
+    public Builder hostRelative() {
+      this.hostRelative = true;
       return this;
     }
 
@@ -377,6 +440,24 @@ public final class ApiRequest {
     public Builder sensitiveResponse() {
       this.sensitiveResponse = true;
       return this;
+    }
+
+    /**
+     * A parameter as it goes in a path, a query or a form: a list as its items joined by commas
+     * (Toggl's {@code 1,2,3}), a timestamp in RFC 3339, anything else as its {@code toString()}.
+     */
+    private static String text(Object value) {
+      if (value instanceof Collection) {
+        StringBuilder joined = new StringBuilder();
+        for (Object item : (Collection<?>) value) {
+          joined.append(joined.length() == 0 ? "" : ",").append(text(item));
+        }
+        return joined.toString();
+      }
+      if (value instanceof OffsetDateTime) {
+        return Rfc3339.format((OffsetDateTime) value);
+      }
+      return String.valueOf(value);
     }
 
     /**

@@ -15,6 +15,7 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -101,6 +102,13 @@ final class DebugLogger implements Interceptor {
         .append(request.method()).append(' ').append(shown(request.url(), described))
         .append(" (").append(millis).append(" ms)");
     appendHeaders(in, response.headers(), described, secrets);
+    MediaType type = response.body() == null ? null : response.body().contentType();
+    if (type != null && !isText(type)) {
+      long length = response.body().contentLength();
+      in.append(" | (").append(type).append(" body").append(length < 0 ? "" : ", " + length + " bytes").append(')');
+      log("response", in.toString());
+      return;
+    }
     // Twice what is shown: a secret that starts before the cut is masked whole before cutting.
     String text = response.peekBody(2 * MAX_BODY).string();
     if (!text.isEmpty()) {
@@ -109,6 +117,13 @@ final class DebugLogger implements Interceptor {
           : Redactor.maskFields(Redactor.maskValues(text, secrets, (int) MAX_BODY)));
     }
     log("response", in.toString());
+  }
+
+  /** Text worth reading in a log: JSON, text, forms, XML; not a PDF or a spreadsheet. */
+  private static boolean isText(MediaType type) {
+    String subtype = type.subtype();
+    return type.type().equals("text") && !subtype.equals("xlsx") || subtype.equals("json") || subtype.endsWith("+json")
+        || subtype.equals("x-www-form-urlencoded") || subtype.endsWith("xml");
   }
 
   /** The URL with the values of the query parameters the spec marks sensitive masked. */
@@ -127,6 +142,15 @@ final class DebugLogger implements Interceptor {
 
   /** A body the client wrote: form fields marked sensitive and secret JSON fields masked. */
   private static String requestBody(RequestBody body, @Nullable ApiRequest described) throws IOException {
+    if (body instanceof MultipartBody) {
+      StringBuilder out = new StringBuilder("(multipart body, ").append(body.contentLength()).append(" bytes:");
+      for (MultipartBody.Part part : ((MultipartBody) body).parts()) {
+        MediaType type = part.body().contentType();
+        out.append(' ').append(part.headers() == null ? "part" : part.headers().get("Content-Disposition"))
+            .append(type == null ? "" : " " + type).append(" (").append(part.body().contentLength()).append(" bytes)");
+      }
+      return out.append(')').toString();
+    }
     if (body instanceof FormBody) {
       FormBody form = (FormBody) body;
       StringBuilder out = new StringBuilder();

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import com.google.gson.ToNumberPolicy;
@@ -70,6 +71,28 @@ public final class JSON {
   @SuppressWarnings("TypeParameterUnusedInFormals") // the signature generated clients have, kept for familiarity
   public <T> @Nullable T deserialize(String body, Type type) {
     return gson.fromJson(body, type);
+  }
+
+  /**
+   * Returns a copy of a model with some of its JSON fields set, the original untouched: how the
+   * generated page methods ask for the next page of a search with the same filter.
+   *
+   * @param model the model to copy
+   * @param fields the JSON field names and their values, in pairs; a null value leaves the field
+   *     as the model has it
+   * @param <T> the model's type
+   * @return the copy
+   */
+  public <T> T withFields(T model, @Nullable Object... fields) {
+    JsonObject tree = gson.toJsonTree(model).getAsJsonObject();
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      if (fields[i + 1] != null) {
+        tree.add(String.valueOf(fields[i]), gson.toJsonTree(fields[i + 1]));
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) model.getClass();
+    return gson.fromJson(tree, type);
   }
 
   /**

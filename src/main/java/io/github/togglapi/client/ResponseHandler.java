@@ -35,11 +35,15 @@ final class ResponseHandler {
     T data = null;
     if (!success || returnType != null) { // a successful void answer's body is not read
       String body;
+      byte[] bytes = null;
       boolean tooLarge;
       long maxBytes = client.getMaxResponseBytes();
       try {
         tooLarge = isLongerThan(response, maxBytes);
-        body = tooLarge ? "" : readBody(response);
+        if (success && returnType == byte[].class && !tooLarge) {
+          bytes = readBytes(response); // a file (PDF, CSV, XLSX, iCalendar): as it came
+        }
+        body = tooLarge || bytes != null ? "" : readBody(response);
       } catch (IOException e) {
         List<String> secrets = client.secretsOf(response.request(), response.headers());
         throw new NetworkException(request + " answered HTTP " + code + " but its body broke off ("
@@ -54,7 +58,13 @@ final class ResponseHandler {
         throw new ApiException(request + " answered HTTP " + code + " with " + tooLong(maxBytes), code,
             response.headers().toMultimap(), body);
       }
-      data = decode(request, response, body, returnType);
+      if (bytes != null) {
+        @SuppressWarnings("unchecked")
+        T file = (T) bytes;
+        data = file;
+      } else {
+        data = decode(request, response, body, returnType);
+      }
     }
     // Only now, with the call a success: a sign-in that ends in an exception leaves no session.
     client.keepCookies(call, response);
@@ -191,6 +201,11 @@ final class ResponseHandler {
     }
     return body.contentLength() > maxBytes
         || (maxBytes < Long.MAX_VALUE && body.source().request(maxBytes + 1));
+  }
+
+  private static byte[] readBytes(Response response) throws IOException {
+    ResponseBody body = response.body();
+    return body == null ? new byte[0] : body.bytes();
   }
 
   private static String readBody(Response response) throws IOException {

@@ -1,0 +1,182 @@
+package io.github.togglapi.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import com.google.gson.reflect.TypeToken;
+import io.github.togglapi.client.model.ModelsUser;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the whole API needs of the runtime beyond the authentication operations: paths on the
+ * host's root, parameters inside a path segment, lists in paths and queries, file uploads, file
+ * answers, and the cursor pages of the reports API.
+ */
+class WholeApiRuntimeTest {
+  private final MockWebServer server = new MockWebServer();
+  private ApiClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+    client = new ApiClient().setBasePath(server.url("/api/v9").toString()).setApiToken("tok-whole-api-0123456789")
+        .setInitialRetryDelay(1);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private RecordedRequest send(ApiRequest.Builder request) throws Exception {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{}"));
+    client.execute(client.buildCall(request.authenticated().build()), null);
+    return server.takeRequest();
+  }
+
+  @Test
+  void reportsAndInsightsPathsStartAtTheHostsRoot() throws Exception {
+    RecordedRequest reports = send(ApiRequest.builder("searchTimeEntries", "POST",
+        "/reports/api/v3/workspace/{workspace_id}/search/time_entries").pathParam("workspace_id", 42L).hostRelative());
+    assertEquals("/reports/api/v3/workspace/42/search/time_entries", reports.getPath());
+    assertTrue(reports.getHeader("Authorization").startsWith("Basic "), "same host, same credentials");
+    RecordedRequest v9 = send(ApiRequest.builder("getMe", "GET", "/me"));
+    assertEquals("/api/v9/me", v9.getPath());
+  }
+
+  @Test
+  void parametersFillPartOfASegmentAndListsJoinWithCommas() throws Exception {
+    assertEquals("/api/v9/workspaces/1/invoices/77.pdf", send(ApiRequest.builder("getInvoice", "GET",
+        "/workspaces/{workspace_id}/invoices/{invoice_id}.pdf").pathParam("workspace_id", 1L).pathParam("invoice_id", 77L)).getPath());
+    assertEquals("/insights/api/v1/workspace/1/profitability/employees.csv", send(ApiRequest.builder("x", "POST",
+        "/insights/api/v1/workspace/{workspace_id}/profitability/employees.{extension}").hostRelative()
+        .pathParam("workspace_id", 1L).pathParam("extension", "csv")).getPath());
+    assertEquals("/api/v9/workspaces/1/time_entries/3730303299,3730303300", send(ApiRequest.builder("patch", "PATCH",
+        "/workspaces/{workspace_id}/time_entries/{time_entry_ids}").pathParam("workspace_id", 1L)
+        .pathParam("time_entry_ids", Arrays.asList(3730303299L, 3730303300L))).getPath());
+    // A value is one segment whatever it holds: a slash cannot reach another resource.
+    assertEquals("/api/v9/me/export/data/a%2Fb.zip", send(ApiRequest.builder("x", "GET",
+        "/me/export/data/{uuid}.zip").pathParam("uuid", "a/b")).getPath());
+    assertThrows(IllegalArgumentException.class, () -> client.buildCall(ApiRequest.builder("x", "GET",
+        "/me/export/data/{uuid}").pathParam("uuid", "..").build()));
+    assertThrows(IllegalArgumentException.class, () -> client.buildCall(ApiRequest.builder("x", "GET",
+        "/me/export/data/{uuid}.zip").build()));
+  }
+
+  @Test
+  void queryListsGoAsCommasOrRepeatedAndTimestampsAsRfc3339() throws Exception {
+    OffsetDateTime since = OffsetDateTime.of(2024, 12, 15, 20, 17, 0, 0, ZoneOffset.UTC);
+    RecordedRequest request = send(ApiRequest.builder("x", "GET", "/me/time_entries")
+        .queryParam("project_ids", Arrays.asList(1L, 2L, 3L))
+        .queryParams("user_ids", Arrays.asList(7L, 8L))
+        .queryParam("since", since)
+        .queryParams("none", null));
+    assertEquals("1,2,3", request.getRequestUrl().queryParameter("project_ids"));
+    assertEquals(Arrays.asList("7", "8"), request.getRequestUrl().queryParameterValues("user_ids"));
+    assertEquals("2024-12-15T20:17:00Z", request.getRequestUrl().queryParameter("since"));
+    assertNull(request.getRequestUrl().queryParameter("none"));
+  }
+
+  @Test
+  void filesGoAsMultipartWithTheFormFields(@TempDir Path folder) throws Exception {
+    Path logo = folder.resolve("logo.png");
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
+    Files.write(logo, png);
+    client.setDebugging(true);
+    try (LogCapture log = LogCapture.debugLog()) {
+      RecordedRequest request = send(ApiRequest.builder("postWorkspaceLogo", "POST", "/workspaces/{workspace_id}/logo")
+          .pathParam("workspace_id", 9L).formParam("file", logo.toFile()).formParam("note", "new logo"));
+      assertTrue(request.getHeader("Content-Type").startsWith("multipart/form-data; boundary="));
+      Buffer body = request.getBody();
+      String text = body.clone().readString(StandardCharsets.ISO_8859_1);
+      assertTrue(text.contains("Content-Disposition: form-data; name=\"file\"; filename=\"logo.png\""), text);
+      assertTrue(text.contains("Content-Type: image/png"), text);
+      assertTrue(text.contains(new String(png, StandardCharsets.ISO_8859_1)), "the file's bytes as they are");
+      assertTrue(text.contains("name=\"note\"") && text.contains("new logo"), text);
+      assertTrue(log.all().contains("(multipart body, "), log.all());
+      assertFalse(log.all().contains("PNG"), "a file's bytes are not logged");
+    }
+    assertEquals(Arrays.asList("file"), new ArrayList<>(ApiRequest.builder("x", "POST", "/x")
+        .formParam("file", new File("a.pdf")).build().getFileParams().keySet()));
+  }
+
+  @Test
+  void fileAnswersComeAsBytesBoundedAndUnlogged() throws Exception {
+    byte[] pdf = "%PDF-1.7\n\u00e2\u00e3 binary \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+    client.setDebugging(true);
+    try (LogCapture log = LogCapture.debugLog()) {
+      server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody(new Buffer().write(pdf)));
+      ApiResponse<byte[]> answer = client.execute(client.buildCall(ApiRequest.builder("getInvoicePdf", "GET",
+          "/workspaces/1/invoices/2.pdf").accept("application/pdf").authenticated().build()), byte[].class);
+      assertArrayEquals(pdf, answer.getData());
+      assertEquals("application/pdf", server.takeRequest().getHeader("Accept"));
+      assertTrue(log.all().contains("(application/pdf body, " + pdf.length + " bytes)"), log.all());
+      assertFalse(log.all().contains("%PDF"), log.all());
+    }
+    client.setMaxResponseBytes(10);
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody(new Buffer().write(pdf)));
+    ApiException tooLong = assertThrows(ApiException.class, () -> client.execute(client.buildCall(
+        ApiRequest.builder("getInvoicePdf", "GET", "/x.pdf").build()), byte[].class));
+    assertTrue(tooLong.getMessage().contains("longer than 10 bytes"), tooLong.getMessage());
+  }
+
+  @Test
+  void reportPagesFollowTheCursorHeadersUntilTheLastPage() throws Exception {
+    server.enqueue(page("[{\"id\":1},{\"id\":2}]").setHeader(ReportPages.NEXT_ID, "3").setHeader(ReportPages.NEXT_ROW_NUMBER, "3"));
+    server.enqueue(new MockResponse().setResponseCode(503)); // a POST: not retried, the page is asked for again
+    server.enqueue(page("[{\"id\":3}]").setHeader(ReportPages.NEXT_ID, "4").setHeader(ReportPages.NEXT_ROW_NUMBER, "4"));
+    server.enqueue(page("[{\"id\":4}]"));
+    Map<String, Object> filter = new LinkedHashMap<>();
+    filter.put("start_date", "2024-12-01");
+    filter.put("page_size", 2);
+    ReportPages<List<ModelsUser>> pages = new ReportPages<>((firstId, firstRow) -> client.execute(
+        client.buildCall(ApiRequest.builder("searchTimeEntries", "POST", "/reports/api/v3/workspace/1/search/time_entries")
+            .hostRelative().authenticated()
+            .jsonBody(client.getJSON().withFields(filter, "first_id", firstId, "first_row_number", firstRow)).build()),
+        new TypeToken<List<ModelsUser>>() { }.getType()));
+    List<Long> ids = new ArrayList<>();
+    assertTrue(pages.hasNext());
+    pages.next().forEach(user -> ids.add(user.getId()));
+    assertThrows(ServerException.class, pages::next);
+    while (pages.hasNext()) {
+      pages.next().forEach(user -> ids.add(user.getId()));
+    }
+    assertEquals(Arrays.asList(1L, 2L, 3L, 4L), ids);
+    assertThrows(NoSuchElementException.class, pages::next);
+    assertEquals("{\"start_date\":\"2024-12-01\",\"page_size\":2}", server.takeRequest().getBody().readUtf8());
+    String second = "{\"start_date\":\"2024-12-01\",\"page_size\":2,\"first_id\":3,\"first_row_number\":3}";
+    assertEquals(second, server.takeRequest().getBody().readUtf8());
+    assertEquals(second, server.takeRequest().getBody().readUtf8(), "the failed page is asked for again");
+    assertTrue(server.takeRequest().getBody().readUtf8().contains("\"first_id\":4"));
+    assertEquals(2, filter.size(), "the caller's filter is left as it was");
+  }
+
+  private static MockResponse page(String body) {
+    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+  }
+}
