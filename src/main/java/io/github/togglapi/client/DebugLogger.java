@@ -122,7 +122,7 @@ final class DebugLogger implements Interceptor {
   /** Text worth reading in a log: JSON, text, forms, XML; not a PDF or a spreadsheet. */
   private static boolean isText(MediaType type) {
     String subtype = type.subtype();
-    return type.type().equals("text") && !subtype.equals("xlsx") || subtype.equals("json") || subtype.endsWith("+json")
+    return (type.type().equals("text") && !subtype.equals("xlsx")) || subtype.equals("json") || subtype.endsWith("+json")
         || subtype.equals("x-www-form-urlencoded") || subtype.endsWith("xml");
   }
 

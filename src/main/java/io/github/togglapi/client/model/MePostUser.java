@@ -7,6 +7,11 @@
 package io.github.togglapi.client.model;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.google.gson.Gson;
@@ -403,6 +408,8 @@ public class MePostUser {
 
   private static final class Adapter extends TypeAdapter<MePostUser> {
     private final TypeAdapter<MePostInitialWorkspace> workspaceAdapter;
+
+    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
       this.workspaceAdapter = gson.getAdapter(MePostInitialWorkspace.class);
     }

@@ -7,6 +7,11 @@
 package io.github.togglapi.client.model;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.google.gson.Gson;
@@ -38,7 +43,7 @@ public class ModelsTogglUser {
   private @Nullable String apiToken;
 
   @SerializedName("at")
-  private java.time.@Nullable OffsetDateTime at;
+  private @Nullable OffsetDateTime at;
 
   @SerializedName("beginning_of_week")
   private @Nullable Integer beginningOfWeek;
@@ -47,7 +52,7 @@ public class ModelsTogglUser {
   private @Nullable Long countryId;
 
   @SerializedName("created_at")
-  private java.time.@Nullable OffsetDateTime createdAt;
+  private @Nullable OffsetDateTime createdAt;
 
   @SerializedName("default_workspace_id")
   private @Nullable Long defaultWorkspaceId;
@@ -74,13 +79,13 @@ public class ModelsTogglUser {
   private @Nullable Boolean openidEnabled;
 
   @SerializedName("options")
-  private java.util.@Nullable Map<String, Object> options;
+  private @Nullable Map<String, Object> options;
 
   @SerializedName("timezone")
   private @Nullable String timezone;
 
   @SerializedName("updated_at")
-  private java.time.@Nullable OffsetDateTime updatedAt;
+  private @Nullable OffsetDateTime updatedAt;
 
   /** An empty ModelsTogglUser; every field is null. */
   public ModelsTogglUser() {
@@ -123,7 +128,7 @@ public class ModelsTogglUser {
    * @param at When the user was last changed.
    * @return this object
    */
-  public ModelsTogglUser at(java.time.@Nullable OffsetDateTime at) {
+  public ModelsTogglUser at(@Nullable OffsetDateTime at) {
     this.at = at;
     return this;
   }
@@ -134,7 +139,7 @@ public class ModelsTogglUser {
    * @return {@code at}, or null
    */
   @Schema(description = "When the user was last changed.")
-  public java.time.@Nullable OffsetDateTime getAt() {
+  public @Nullable OffsetDateTime getAt() {
     return at;
   }
 
@@ -143,7 +148,7 @@ public class ModelsTogglUser {
    *
    * @param at When the user was last changed.
    */
-  public void setAt(java.time.@Nullable OffsetDateTime at) {
+  public void setAt(@Nullable OffsetDateTime at) {
     this.at = at;
   }
 
@@ -213,7 +218,7 @@ public class ModelsTogglUser {
    * @param createdAt When the user was created.
    * @return this object
    */
-  public ModelsTogglUser createdAt(java.time.@Nullable OffsetDateTime createdAt) {
+  public ModelsTogglUser createdAt(@Nullable OffsetDateTime createdAt) {
     this.createdAt = createdAt;
     return this;
   }
@@ -224,7 +229,7 @@ public class ModelsTogglUser {
    * @return {@code created_at}, or null
    */
   @Schema(description = "When the user was created.")
-  public java.time.@Nullable OffsetDateTime getCreatedAt() {
+  public @Nullable OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
@@ -233,7 +238,7 @@ public class ModelsTogglUser {
    *
    * @param createdAt When the user was created.
    */
-  public void setCreatedAt(java.time.@Nullable OffsetDateTime createdAt) {
+  public void setCreatedAt(@Nullable OffsetDateTime createdAt) {
     this.createdAt = createdAt;
   }
 
@@ -483,7 +488,7 @@ public class ModelsTogglUser {
    * @param options Free-form user options (omitted if empty).
    * @return this object
    */
-  public ModelsTogglUser options(java.util.@Nullable Map<String, Object> options) {
+  public ModelsTogglUser options(@Nullable Map<String, Object> options) {
     this.options = options;
     return this;
   }
@@ -494,7 +499,7 @@ public class ModelsTogglUser {
    * @return {@code options}, or null
    */
   @Schema(description = "Free-form user options (omitted if empty).")
-  public java.util.@Nullable Map<String, Object> getOptions() {
+  public @Nullable Map<String, Object> getOptions() {
     return options;
   }
 
@@ -503,7 +508,7 @@ public class ModelsTogglUser {
    *
    * @param options Free-form user options (omitted if empty).
    */
-  public void setOptions(java.util.@Nullable Map<String, Object> options) {
+  public void setOptions(@Nullable Map<String, Object> options) {
     this.options = options;
   }
 
@@ -543,7 +548,7 @@ public class ModelsTogglUser {
    * @param updatedAt When the user was last updated.
    * @return this object
    */
-  public ModelsTogglUser updatedAt(java.time.@Nullable OffsetDateTime updatedAt) {
+  public ModelsTogglUser updatedAt(@Nullable OffsetDateTime updatedAt) {
     this.updatedAt = updatedAt;
     return this;
   }
@@ -554,7 +559,7 @@ public class ModelsTogglUser {
    * @return {@code updated_at}, or null
    */
   @Schema(description = "When the user was last updated.")
-  public java.time.@Nullable OffsetDateTime getUpdatedAt() {
+  public @Nullable OffsetDateTime getUpdatedAt() {
     return updatedAt;
   }
 
@@ -563,7 +568,7 @@ public class ModelsTogglUser {
    *
    * @param updatedAt When the user was last updated.
    */
-  public void setUpdatedAt(java.time.@Nullable OffsetDateTime updatedAt) {
+  public void setUpdatedAt(@Nullable OffsetDateTime updatedAt) {
     this.updatedAt = updatedAt;
   }
 
@@ -647,9 +652,11 @@ public class ModelsTogglUser {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsTogglUser> {
-    private final TypeAdapter<java.util.Map<String, Object>> optionsAdapter;
+    private final TypeAdapter<Map<String, Object>> optionsAdapter;
+
+    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.optionsAdapter = gson.getAdapter(new TypeToken<java.util.Map<String, Object>>() { });
+      this.optionsAdapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
     }
 
     @Override

@@ -7,6 +7,11 @@
 package io.github.togglapi.client.model;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.google.gson.Gson;
@@ -158,6 +163,8 @@ public class SsoConfigResult {
   private static final class Adapter extends TypeAdapter<SsoConfigResult> {
     private final TypeAdapter<ModelsSSOConfig> configAdapter;
     private final TypeAdapter<SsoSPSettings> spSettingsAdapter;
+
+    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
       this.configAdapter = gson.getAdapter(ModelsSSOConfig.class);
       this.spSettingsAdapter = gson.getAdapter(SsoSPSettings.class);
