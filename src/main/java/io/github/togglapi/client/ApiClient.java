@@ -646,6 +646,9 @@ public final class ApiClient {
     if (request.getAccept() != null) {
       http.header("Accept", request.getAccept());
     }
+    for (Map.Entry<String, String> header : request.getHeaderParams().entrySet()) {
+      http.header(header.getKey(), header.getValue());
+    }
     http.method(request.getMethod(), requestBody(request));
     return httpClient.newCall(http.build());
   }

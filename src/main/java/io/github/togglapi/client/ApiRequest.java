@@ -26,6 +26,7 @@ public final class ApiRequest {
   private final List<Map.Entry<String, String>> queryParams;
   private final @Nullable Map<String, String> formParams;
   private final Map<String, File> fileParams;
+  private final Map<String, String> headerParams;
   private final boolean hasJsonBody;
   private final @Nullable Object jsonBody;
   private final @Nullable String accept;
@@ -47,6 +48,8 @@ public final class ApiRequest {
     this.fileParams = b.fileParams.isEmpty()
         ? Collections.<String, File>emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.fileParams));
     this.hostRelative = b.hostRelative;
+    this.headerParams = b.headerParams.isEmpty()
+        ? Collections.<String, String>emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.headerParams));
     this.hasJsonBody = b.hasJsonBody;
     this.jsonBody = b.jsonBody;
     this.accept = b.accept;
@@ -134,6 +137,15 @@ public final class ApiRequest {
    */
   public Map<String, File> getFileParams() {
     return fileParams;
+  }
+
+  /**
+   * Returns the header parameters the operation sends, by name.
+   *
+   * @return the header parameters
+   */
+  public Map<String, String> getHeaderParams() {
+    return headerParams;
   }
 
   /**
@@ -249,6 +261,7 @@ public final class ApiRequest {
     private final List<Map.Entry<String, String>> queryParams = new ArrayList<>();
     private @Nullable Map<String, String> formParams;
     private final Map<String, File> fileParams = new LinkedHashMap<>();
+    private final Map<String, String> headerParams = new LinkedHashMap<>();
     private boolean hostRelative;
     private boolean hasJsonBody;
     private @Nullable Object jsonBody;
@@ -364,6 +377,20 @@ public final class ApiRequest {
         fileParams.put(name, (File) value);
       } else if (value != null) {
         formParams.put(name, text(value));
+      }
+      return this;
+    }
+
+    /**
+     * Adds a header parameter; a null value is left out. OkHttp refuses a value with a line break.
+     *
+     * @param name the header's name
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder header(String name, @Nullable Object value) {
+      if (value != null) {
+        headerParams.put(name, text(value));
       }
       return this;
     }

@@ -99,6 +99,9 @@ class WholeApiRuntimeTest {
     assertEquals("1,2,3", request.getRequestUrl().queryParameter("project_ids"));
     assertEquals(Arrays.asList("7", "8"), request.getRequestUrl().queryParameterValues("user_ids"));
     assertEquals("2024-12-15T20:17:00Z", request.getRequestUrl().queryParameter("since"));
+    RecordedRequest withHeader = send(ApiRequest.builder("x", "GET", "/me").header("X-Workspace-Id", 42L).header("X-None", null));
+    assertEquals("42", withHeader.getHeader("X-Workspace-Id"));
+    assertNull(withHeader.getHeader("X-None"));
     assertNull(request.getRequestUrl().queryParameter("none"));
   }
 
