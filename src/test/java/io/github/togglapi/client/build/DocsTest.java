@@ -37,40 +37,48 @@ class DocsTest {
   private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*$");
   private static final Pattern ANCHOR = Pattern.compile("<a id=\"([^\"]+)\"");
 
+  /**
+   * Every sample, compiled in one go (hundreds of them: one per operation in the API pages), each
+   * in a package of its own so that two samples may use the same class name.
+   */
   @Test
   void everyJavaSampleCompiles() throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     assertNotNull(compiler, "tests must run on a JDK");
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> failures = new ArrayList<>();
-    int compiled = 0;
+    Path dir = Files.createTempDirectory("samples");
+    java.util.Map<Path, String> origins = new java.util.HashMap<>();
     for (Path doc : docs()) {
       Matcher block = JAVA_BLOCK.matcher(read(doc));
       while (block.find()) {
         String source = block.group(1);
         Matcher name = CLASS_NAME.matcher(source);
         assertTrue(name.find(), "a sample in " + doc + " declares no class:\n" + source);
-        Path dir = Files.createTempDirectory("sample");
-        Path file = dir.resolve(name.group(1) + ".java");
-        Files.write(file, source.getBytes(StandardCharsets.UTF_8));
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-          boolean ok = compiler.getTask(null, files, diagnostics,
-              Arrays.asList("--release", "8", "-proc:none", "-Xlint:-options", "-classpath", classPath, "-d", dir.toString()),
-              null, files.getJavaFileObjects(file.toFile())).call();
-          if (!ok) {
-            StringBuilder why = new StringBuilder(doc + " sample " + name.group(1) + ":");
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-              why.append("\n  line ").append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT));
-            }
-            failures.add(why.toString());
-          }
-        }
-        compiled++;
+        String pkg = "sample" + origins.size();
+        Path file = Files.createDirectories(dir.resolve(pkg)).resolve(name.group(1) + ".java");
+        Files.write(file, ("package " + pkg + ";\n" + source).getBytes(StandardCharsets.UTF_8));
+        origins.put(file, doc + " sample " + name.group(1));
+      }
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<String> failures = new ArrayList<>();
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<java.io.File> sources = new ArrayList<>();
+      for (Path file : origins.keySet()) {
+        sources.add(file.toFile());
+      }
+      compiler.getTask(null, files, diagnostics,
+          Arrays.asList("--release", "8", "-proc:none", "-Xlint:-options", "-classpath", classPath, "-d", dir.toString()),
+          null, files.getJavaFileObjectsFromFiles(sources)).call();
+    }
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR) {
+        String where = d.getSource() == null ? "?" : origins.get(Paths.get(d.getSource().toUri()));
+        failures.add(where + ", line " + (d.getLineNumber() - 1) + ": " + d.getMessage(Locale.ROOT));
       }
     }
     assertEquals(new ArrayList<String>(), failures);
-    assertTrue(compiled >= 17, "only " + compiled + " samples found");
+    assertTrue(origins.size() >= 17, "only " + origins.size() + " samples found");
   }
 
   @Test
