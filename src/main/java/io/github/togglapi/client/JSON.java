@@ -3,6 +3,7 @@ package io.github.togglapi.client;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import com.google.gson.Gson;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Gson set up for the Toggl API: RFC 3339 timestamps (with up to nanosecond fractions) as
- * {@link OffsetDateTime}, unknown fields ignored, {@code null} accepted for every optional field,
+ * {@link OffsetDateTime}, dates as {@link LocalDate}, unknown fields ignored, {@code null} accepted for every optional field,
  * nulls left out of requests. Thread-safe.
  */
 public final class JSON {
@@ -31,6 +32,7 @@ public final class JSON {
     this.gson = new GsonBuilder()
         .registerTypeAdapterFactory(GeneratedAdapters.INSTANCE)
         .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+        .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
         // Bodies are JSON for an API, never embedded in HTML: keep '<', '>', '=' and '&' readable.
         .disableHtmlEscaping()
         // Free-form values (user options): whole numbers stay exact longs, not doubles.
@@ -138,6 +140,38 @@ public final class JSON {
       } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
         return null; // Gson's own @JsonAdapter lookup takes over
       }
+    }
+  }
+
+  /**
+   * Reads a date as Toggl writes one ({@code 2017-09-07}), as the adapters of the generated models
+   * and this JSON's own do.
+   *
+   * @param in the reader, at a string
+   * @return the date
+   * @throws IOException if the reader fails
+   * @throws JsonParseException if the string is not a date; the message says where
+   * @throws IllegalStateException if the next value is an object, an array, a boolean or null
+   */
+  public static LocalDate readDate(JsonReader in) throws IOException {
+    String text = in.nextString();
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeException e) {
+      throw new JsonParseException("Not a date (yyyy-mm-dd) at " + in.getPreviousPath(), e);
+    }
+  }
+
+  /** Dates as Toggl writes them: {@code 2017-09-07}. */
+  private static final class LocalDateAdapter extends TypeAdapter<LocalDate> {
+    @Override
+    public void write(JsonWriter out, LocalDate value) throws IOException {
+      out.value(value.toString());
+    }
+
+    @Override
+    public LocalDate read(JsonReader in) throws IOException {
+      return readDate(in);
     }
   }
 

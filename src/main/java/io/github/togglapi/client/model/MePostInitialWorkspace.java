@@ -49,6 +49,8 @@ public class MePostInitialWorkspace {
   public MePostInitialWorkspace() {
   }
 
+
+
   /**
    * Sets {@code initial_pricing_plan} and returns this object, for chaining.
    *
@@ -79,6 +81,7 @@ public class MePostInitialWorkspace {
     this.initialPricingPlan = initialPricingPlan;
   }
 
+
   /**
    * Sets {@code name} and returns this object, for chaining.
    *
@@ -108,7 +111,6 @@ public class MePostInitialWorkspace {
   public void setName(@Nullable String name) {
     this.name = name;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

@@ -46,6 +46,8 @@ public class MePostSessionHandlerRequestBody {
   public MePostSessionHandlerRequestBody() {
   }
 
+
+
   /**
    * Sets {@code remember_me} and returns this object, for chaining.
    *
@@ -75,7 +77,6 @@ public class MePostSessionHandlerRequestBody {
   public void setRememberMe(@Nullable Boolean rememberMe) {
     this.rememberMe = rememberMe;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

@@ -70,6 +70,8 @@ public class MePostUser {
   public MePostUser() {
   }
 
+
+
   /**
    * Sets {@code country_id} and returns this object, for chaining.
    *
@@ -99,6 +101,7 @@ public class MePostUser {
   public void setCountryId(@Nullable Long countryId) {
     this.countryId = countryId;
   }
+
 
   /**
    * Sets {@code created_with} and returns this object, for chaining.
@@ -130,6 +133,7 @@ public class MePostUser {
     this.createdWith = createdWith;
   }
 
+
   /**
    * Sets {@code email} and returns this object, for chaining.
    *
@@ -159,6 +163,7 @@ public class MePostUser {
   public void setEmail(@Nullable String email) {
     this.email = email;
   }
+
 
   /**
    * Sets {@code full_name} and returns this object, for chaining.
@@ -190,6 +195,7 @@ public class MePostUser {
     this.fullName = fullName;
   }
 
+
   /**
    * Sets {@code invitation_code} and returns this object, for chaining.
    *
@@ -219,6 +225,7 @@ public class MePostUser {
   public void setInvitationCode(@Nullable String invitationCode) {
     this.invitationCode = invitationCode;
   }
+
 
   /**
    * Sets {@code password} and returns this object, for chaining.
@@ -251,6 +258,7 @@ public class MePostUser {
     this.password = password;
   }
 
+
   /**
    * Sets {@code timezone} and returns this object, for chaining.
    *
@@ -280,6 +288,7 @@ public class MePostUser {
   public void setTimezone(@Nullable String timezone) {
     this.timezone = timezone;
   }
+
 
   /**
    * Sets {@code tos_accepted} and returns this object, for chaining.
@@ -311,6 +320,7 @@ public class MePostUser {
     this.tosAccepted = tosAccepted;
   }
 
+
   /**
    * Sets {@code workspace} and returns this object, for chaining.
    *
@@ -340,7 +350,6 @@ public class MePostUser {
   public void setWorkspace(@Nullable MePostInitialWorkspace workspace) {
     this.workspace = workspace;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

@@ -67,6 +67,8 @@ public class ModelsSSOConfig {
   public ModelsSSOConfig() {
   }
 
+
+
   /**
    * Sets {@code certificate} and returns this object, for chaining.
    *
@@ -96,6 +98,7 @@ public class ModelsSSOConfig {
   public void setCertificate(@Nullable String certificate) {
     this.certificate = certificate;
   }
+
 
   /**
    * Sets {@code domain} and returns this object, for chaining.
@@ -127,6 +130,7 @@ public class ModelsSSOConfig {
     this.domain = domain;
   }
 
+
   /**
    * Sets {@code enabled} and returns this object, for chaining.
    *
@@ -156,6 +160,7 @@ public class ModelsSSOConfig {
   public void setEnabled(@Nullable Boolean enabled) {
     this.enabled = enabled;
   }
+
 
   /**
    * Sets {@code entity_id} and returns this object, for chaining.
@@ -187,6 +192,7 @@ public class ModelsSSOConfig {
     this.entityId = entityId;
   }
 
+
   /**
    * Sets {@code metadata_url} and returns this object, for chaining.
    *
@@ -216,6 +222,7 @@ public class ModelsSSOConfig {
   public void setMetadataUrl(@Nullable String metadataUrl) {
     this.metadataUrl = metadataUrl;
   }
+
 
   /**
    * Sets {@code name} and returns this object, for chaining.
@@ -247,6 +254,7 @@ public class ModelsSSOConfig {
     this.name = name;
   }
 
+
   /**
    * Sets {@code shared_sso_profile_id} and returns this object, for chaining.
    *
@@ -277,6 +285,7 @@ public class ModelsSSOConfig {
     this.sharedSsoProfileId = sharedSsoProfileId;
   }
 
+
   /**
    * Sets {@code sso_url} and returns this object, for chaining.
    *
@@ -306,7 +315,6 @@ public class ModelsSSOConfig {
   public void setSsoUrl(@Nullable String ssoUrl) {
     this.ssoUrl = ssoUrl;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

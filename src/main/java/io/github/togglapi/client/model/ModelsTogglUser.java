@@ -91,6 +91,8 @@ public class ModelsTogglUser {
   public ModelsTogglUser() {
   }
 
+
+
   /**
    * Sets {@code api_token} and returns this object, for chaining.
    *
@@ -122,6 +124,7 @@ public class ModelsTogglUser {
     this.apiToken = apiToken;
   }
 
+
   /**
    * Sets {@code at} and returns this object, for chaining.
    *
@@ -151,6 +154,7 @@ public class ModelsTogglUser {
   public void setAt(@Nullable OffsetDateTime at) {
     this.at = at;
   }
+
 
   /**
    * Sets {@code beginning_of_week} and returns this object, for chaining.
@@ -182,6 +186,7 @@ public class ModelsTogglUser {
     this.beginningOfWeek = beginningOfWeek;
   }
 
+
   /**
    * Sets {@code country_id} and returns this object, for chaining.
    *
@@ -211,6 +216,7 @@ public class ModelsTogglUser {
   public void setCountryId(@Nullable Long countryId) {
     this.countryId = countryId;
   }
+
 
   /**
    * Sets {@code created_at} and returns this object, for chaining.
@@ -242,6 +248,7 @@ public class ModelsTogglUser {
     this.createdAt = createdAt;
   }
 
+
   /**
    * Sets {@code default_workspace_id} and returns this object, for chaining.
    *
@@ -271,6 +278,7 @@ public class ModelsTogglUser {
   public void setDefaultWorkspaceId(@Nullable Long defaultWorkspaceId) {
     this.defaultWorkspaceId = defaultWorkspaceId;
   }
+
 
   /**
    * Sets {@code email} and returns this object, for chaining.
@@ -302,6 +310,7 @@ public class ModelsTogglUser {
     this.email = email;
   }
 
+
   /**
    * Sets {@code fullname} and returns this object, for chaining.
    *
@@ -331,6 +340,7 @@ public class ModelsTogglUser {
   public void setFullname(@Nullable String fullname) {
     this.fullname = fullname;
   }
+
 
   /**
    * Sets {@code has_password} and returns this object, for chaining.
@@ -362,6 +372,7 @@ public class ModelsTogglUser {
     this.hasPassword = hasPassword;
   }
 
+
   /**
    * Sets {@code id} and returns this object, for chaining.
    *
@@ -391,6 +402,7 @@ public class ModelsTogglUser {
   public void setId(@Nullable Long id) {
     this.id = id;
   }
+
 
   /**
    * Sets {@code image_url} and returns this object, for chaining.
@@ -422,6 +434,7 @@ public class ModelsTogglUser {
     this.imageUrl = imageUrl;
   }
 
+
   /**
    * Sets {@code openid_email} and returns this object, for chaining.
    *
@@ -451,6 +464,7 @@ public class ModelsTogglUser {
   public void setOpenidEmail(@Nullable String openidEmail) {
     this.openidEmail = openidEmail;
   }
+
 
   /**
    * Sets {@code openid_enabled} and returns this object, for chaining.
@@ -482,6 +496,7 @@ public class ModelsTogglUser {
     this.openidEnabled = openidEnabled;
   }
 
+
   /**
    * Sets {@code options} and returns this object, for chaining.
    *
@@ -511,6 +526,7 @@ public class ModelsTogglUser {
   public void setOptions(@Nullable Map<String, Object> options) {
     this.options = options;
   }
+
 
   /**
    * Sets {@code timezone} and returns this object, for chaining.
@@ -542,6 +558,7 @@ public class ModelsTogglUser {
     this.timezone = timezone;
   }
 
+
   /**
    * Sets {@code updated_at} and returns this object, for chaining.
    *
@@ -571,7 +588,6 @@ public class ModelsTogglUser {
   public void setUpdatedAt(@Nullable OffsetDateTime updatedAt) {
     this.updatedAt = updatedAt;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

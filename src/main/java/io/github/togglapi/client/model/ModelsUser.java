@@ -58,6 +58,8 @@ public class ModelsUser {
   public ModelsUser() {
   }
 
+
+
   /**
    * Sets {@code api_token} and returns this object, for chaining.
    *
@@ -89,6 +91,7 @@ public class ModelsUser {
     this.apiToken = apiToken;
   }
 
+
   /**
    * Sets {@code email} and returns this object, for chaining.
    *
@@ -118,6 +121,7 @@ public class ModelsUser {
   public void setEmail(@Nullable String email) {
     this.email = email;
   }
+
 
   /**
    * Sets {@code fullname} and returns this object, for chaining.
@@ -149,6 +153,7 @@ public class ModelsUser {
     this.fullname = fullname;
   }
 
+
   /**
    * Sets {@code id} and returns this object, for chaining.
    *
@@ -179,6 +184,7 @@ public class ModelsUser {
     this.id = id;
   }
 
+
   /**
    * Sets {@code timezone} and returns this object, for chaining.
    *
@@ -208,7 +214,6 @@ public class ModelsUser {
   public void setTimezone(@Nullable String timezone) {
     this.timezone = timezone;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

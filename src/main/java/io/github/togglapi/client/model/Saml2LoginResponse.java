@@ -46,6 +46,8 @@ public class Saml2LoginResponse {
   public Saml2LoginResponse() {
   }
 
+
+
   /**
    * Sets {@code sso_url} and returns this object, for chaining.
    *
@@ -75,7 +77,6 @@ public class Saml2LoginResponse {
   public void setSsoUrl(@Nullable String ssoUrl) {
     this.ssoUrl = ssoUrl;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

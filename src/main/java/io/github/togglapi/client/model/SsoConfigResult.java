@@ -49,6 +49,8 @@ public class SsoConfigResult {
   public SsoConfigResult() {
   }
 
+
+
   /**
    * Sets {@code config} and returns this object, for chaining.
    *
@@ -79,6 +81,7 @@ public class SsoConfigResult {
     this.config = config;
   }
 
+
   /**
    * Sets {@code sp_settings} and returns this object, for chaining.
    *
@@ -108,7 +111,6 @@ public class SsoConfigResult {
   public void setSpSettings(@Nullable SsoSPSettings spSettings) {
     this.spSettings = spSettings;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

@@ -46,6 +46,8 @@ public class SsoConfirmation {
   public SsoConfirmation() {
   }
 
+
+
   /**
    * Sets {@code confirmation_code} and returns this object, for chaining.
    *
@@ -76,7 +78,6 @@ public class SsoConfirmation {
   public void setConfirmationCode(@Nullable String confirmationCode) {
     this.confirmationCode = confirmationCode;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

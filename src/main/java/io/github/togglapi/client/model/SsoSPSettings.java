@@ -49,6 +49,8 @@ public class SsoSPSettings {
   public SsoSPSettings() {
   }
 
+
+
   /**
    * Sets {@code acs_url} and returns this object, for chaining.
    *
@@ -79,6 +81,7 @@ public class SsoSPSettings {
     this.acsUrl = acsUrl;
   }
 
+
   /**
    * Sets {@code entity_id} and returns this object, for chaining.
    *
@@ -108,7 +111,6 @@ public class SsoSPSettings {
   public void setEntityId(@Nullable String entityId) {
     this.entityId = entityId;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

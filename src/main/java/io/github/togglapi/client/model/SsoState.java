@@ -46,6 +46,8 @@ public class SsoState {
   public SsoState() {
   }
 
+
+
   /**
    * Sets {@code enabled} and returns this object, for chaining.
    *
@@ -75,7 +77,6 @@ public class SsoState {
   public void setEnabled(@Nullable Boolean enabled) {
     this.enabled = enabled;
   }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {

@@ -61,6 +61,8 @@ final class OperationCheck {
       return answer.setBody("true");
     } else if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() == List.class) {
       return answer.setBody("[]");
+    } else if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() == Map.class) {
+      return answer.setBody("{}");
     }
     return answer.setBody("{\"a_field_no_model_lists\":1}");
   }
