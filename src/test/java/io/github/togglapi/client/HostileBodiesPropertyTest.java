@@ -67,6 +67,37 @@ class HostileBodiesPropertyTest {
     });
   }
 
+  /**
+   * Every response model, not only those the random tries happen to pick, meets the classic
+   * hostile answers: cut short, wrong types, unknown nested fields, nulls, HTML, a bare string,
+   * deep nesting.
+   */
+  @org.junit.jupiter.api.Test
+  void everyResponseModelSurvivesTheClassics() {
+    java.util.Random random = new java.util.Random(20261201);
+    for (Class<?> type : RandomModels.RESPONSES) {
+      String valid = client.getJSON().serialize(RandomModels.fill(type, random));
+      String[] bodies = {valid, valid.substring(0, valid.length() / 2), "{\"id\":\"not a number\",\"at\":12}",
+          "{\"unknown\":{\"x\":[1,{\"y\":null}]},\"id\":null}", "[]", "\"text\"", "<html><body>502</body></html>",
+          "{\"a\":" + repeat("[", 5000) + repeat("]", 5000) + "}", "null", ""};
+      for (String body : bodies) {
+        Call call = client.buildCall(ApiRequest.builder("op", "GET", "/me").accept("application/json").build());
+        Response answer = new Response.Builder().request(call.request()).protocol(Protocol.HTTP_1_1).code(200)
+            .message("OK").header("Content-Type", "application/json")
+            .body(ResponseBody.create(body, MediaType.get("application/json"))).build();
+        try {
+          Object value = handler.handle(call, answer, type).getData();
+          assertTrue(type.isInstance(value), type + " from " + escape(body));
+        } catch (ApiException e) {
+          assertEquals(body, e.getResponseBody(), "the raw body is kept");
+        } catch (Throwable other) {
+          fail(type.getSimpleName() + " threw " + other + " for " + escape(body), other);
+        }
+      }
+    }
+    assertTrue(RandomModels.RESPONSES.size() >= 6, RandomModels.RESPONSES.toString());
+  }
+
   /** Every model survives JSON and back, whatever its values. */
   @Property(tries = 500, seed = "20261129")
   void everyModelRoundTrips(@ForAll("models") Object model) {

@@ -3,50 +3,44 @@ package io.github.togglapi.client;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import io.github.togglapi.client.model.MePostInitialWorkspace;
-import io.github.togglapi.client.model.MePostSessionHandlerRequestBody;
-import io.github.togglapi.client.model.MePostUser;
-import io.github.togglapi.client.model.ModelsSSOConfig;
-import io.github.togglapi.client.model.ModelsTogglUser;
-import io.github.togglapi.client.model.ModelsUser;
 import io.github.togglapi.client.model.Saml2LoginResponse;
-import io.github.togglapi.client.model.SsoConfigResult;
-import io.github.togglapi.client.model.SsoConfirmation;
-import io.github.togglapi.client.model.SsoSPSettings;
-import io.github.togglapi.client.model.SsoState;
 
 /** Fills any generated model with random values, each field present, null or extreme. */
 final class RandomModels {
-  static final List<Class<?>> ALL = Arrays.<Class<?>>asList(MePostInitialWorkspace.class,
-      MePostSessionHandlerRequestBody.class, MePostUser.class, ModelsSSOConfig.class, ModelsTogglUser.class,
-      ModelsUser.class, Saml2LoginResponse.class, SsoConfigResult.class, SsoConfirmation.class,
-      SsoSPSettings.class, SsoState.class);
+  /** Every generated model. */
+  static final List<Class<?>> ALL = SpecModels.allModels();
 
   /** The types the operations answer with. */
-  static final List<Class<?>> RESPONSES = Arrays.<Class<?>>asList(ModelsTogglUser.class, ModelsUser.class,
-      SsoConfigResult.class, ModelsSSOConfig.class, SsoState.class, Saml2LoginResponse.class);
+  static final List<Class<?>> RESPONSES = SpecModels.responseModels();
 
   private RandomModels() {}
 
   static Object fill(Class<?> type, Random random) {
+    return fill(type, random, 0);
+  }
+
+  private static Object fill(Class<?> type, Random random, int depth) {
     try {
       Object model = type.getConstructor().newInstance();
       for (Field field : type.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers()) || random.nextInt(5) == 0) {
+        if (Modifier.isStatic(field.getModifiers()) || random.nextInt(5) == 0 || (depth > 2 && random.nextBoolean())) {
           continue; // absent (null)
         }
         field.setAccessible(true);
-        field.set(model, value(field, random));
+        field.set(model, value(field.getType(), field.getGenericType(), random, depth));
       }
       return model;
     } catch (ReflectiveOperationException e) {
@@ -54,8 +48,7 @@ final class RandomModels {
     }
   }
 
-  private static Object value(Field field, Random random) {
-    Class<?> type = field.getType();
+  private static Object value(Class<?> type, Type generic, Random random, int depth) {
     if (type == String.class) {
       return string(random);
     } else if (type == Long.class) {
@@ -65,14 +58,44 @@ final class RandomModels {
       return random.nextBoolean() ? random.nextInt(7) : random.nextInt();
     } else if (type == Boolean.class) {
       return random.nextBoolean();
+    } else if (type == Double.class) {
+      return random.nextBoolean() ? random.nextDouble() * 1e6 : (double) random.nextInt(100);
+    } else if (type == Float.class) {
+      return (float) random.nextInt(1000) / 8;
+    } else if (type == BigDecimal.class) {
+      return BigDecimal.valueOf(random.nextInt(1_000_000), random.nextInt(4));
     } else if (type == OffsetDateTime.class) {
       Instant instant = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextInt(1_000_000) * 1000L);
       return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS),
           ZoneOffset.ofTotalSeconds((random.nextInt(36) - 18) * 3600));
-    } else if (type == Map.class && field.getGenericType() instanceof ParameterizedType) {
+    } else if (type == LocalDate.class) {
+      return LocalDate.ofEpochDay(random.nextInt(40_000));
+    } else if (type == List.class && generic instanceof ParameterizedType) {
+      Type item = ((ParameterizedType) generic).getActualTypeArguments()[0];
+      List<Object> list = new ArrayList<>();
+      int size = depth > 2 ? 0 : random.nextInt(3);
+      for (int i = 0; i < size; i++) {
+        list.add(value(raw(item), item, random, depth + 1));
+      }
+      return list;
+    } else if (type == Map.class && generic instanceof ParameterizedType) {
+      Type item = ((ParameterizedType) generic).getActualTypeArguments()[1];
+      if (item == Object.class) {
+        return map(random, 0);
+      }
+      Map<String, Object> map = new LinkedHashMap<>();
+      if (depth <= 2 && random.nextBoolean()) {
+        map.put(string(random), value(raw(item), item, random, depth + 1));
+      }
+      return map;
+    } else if (type == Object.class) {
       return map(random, 0);
     }
-    return fill(type, random);
+    return fill(type, random, depth + 1);
+  }
+
+  private static Class<?> raw(Type type) {
+    return type instanceof ParameterizedType ? (Class<?>) ((ParameterizedType) type).getRawType() : (Class<?>) type;
   }
 
   private static Map<String, Object> map(Random random, int depth) {
