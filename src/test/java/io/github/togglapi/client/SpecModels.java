@@ -50,7 +50,8 @@ final class SpecModels {
   static String javaName(String schemaName) {
     StringBuilder name = new StringBuilder();
     boolean wordStart = true;
-    for (char c : schemaName.toCharArray()) {
+    for (int i = 0; i < schemaName.length(); i++) {
+      char c = schemaName.charAt(i);
       boolean letterOrDigit = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
       if (letterOrDigit) {
         name.append(wordStart ? Character.toUpperCase(c) : c);
