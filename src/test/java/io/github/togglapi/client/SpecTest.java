@@ -49,42 +49,237 @@ class SpecTest {
     assertEquals("https://api.track.toggl.com/api/v9", api.getServers().get(0).getUrl());
   }
 
+  /** The seed's eleven operations keep their names; Toggl's other authentication operations join them. */
   @Test
-  void hasTheElevenOperationsTaggedAuthentication() {
+  void theSeedsElevenOperationsAreInAuthenticationWithTogglsOthers() {
     Map<String, Operation> operations = operations();
-    assertEquals(new TreeSet<>(Arrays.asList("deleteWorkspaceSso", "getSaml2LoginUrl", "getWorkspaceSso",
+    Set<String> seed = new TreeSet<>(Arrays.asList("deleteWorkspaceSso", "getSaml2LoginUrl", "getWorkspaceSso",
         "meSessionsDelete", "meSessionsPost", "patchWorkspaceSso", "postEnableSso", "postResetToken",
-        "postSaml2Callback", "postSignup", "postWorkspaceSso")), new TreeSet<>(operations.keySet()));
-    operations.values().forEach(op -> assertEquals(Collections.singletonList("authentication"), op.getTags()));
+        "postSaml2Callback", "postSignup", "postWorkspaceSso"));
+    assertTrue(operations.keySet().containsAll(seed), operations.keySet().toString());
+    Set<String> authentication = operations.entrySet().stream()
+        .filter(e -> e.getValue().getTags().equals(Collections.singletonList("Authentication")))
+        .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected = new TreeSet<>(seed);
+    expected.addAll(Arrays.asList("getDesktopLogin", "createDesktopLoginToken", "getKeys",
+        "getWorkspaceLinkedSsoProfiles", "putWorkspaceLinkedSsoProfile", "deleteWorkspaceLinkedSsoProfile"));
+    assertEquals(expected, authentication);
   }
 
+  /** Toggl's 318 operations and the seed's seven that Toggl's description no longer lists. */
   @Test
-  void onlySignupAndSaml2ArePublic() {
-    assertEquals(2, api.getSecurity().size(), "basic or cookie by default");
-    Set<String> publicOps = operations().entrySet().stream()
-        .filter(e -> e.getValue().getSecurity() != null && e.getValue().getSecurity().isEmpty())
-        .map(Map.Entry::getKey)
+  void everyOperationHasAUniqueNameAndExactlyOneService() {
+    List<String> ids = new ArrayList<>();
+    Set<String> declared = api.getTags().stream().map(io.swagger.v3.oas.models.tags.Tag::getName)
         .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(new TreeSet<>(Arrays.asList("getSaml2LoginUrl", "postSaml2Callback", "postSignup")), publicOps);
+    Set<String> used = new TreeSet<>();
+    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+      String where = method + " " + path;
+      ids.add(op.getOperationId());
+      assertTrue(op.getOperationId() != null && op.getOperationId().matches("[a-z][A-Za-z0-9]*"), where);
+      assertEquals(1, op.getTags().size(), where);
+      String tag = op.getTags().get(0);
+      assertTrue(tag.matches("[A-Z][A-Za-z]*"), where + ": " + tag);
+      used.add(tag);
+    }));
+    assertEquals(325, ids.size());
+    assertEquals(ids.size(), new TreeSet<>(ids).size(), "duplicate operationIds");
+    Set<String> lowerCase = ids.stream().map(id -> id.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+    assertEquals(ids.size(), lowerCase.size(), "operationIds that differ only in case");
+    assertEquals(declared, used, "every service is declared (with a description) and used");
+    api.getTags().forEach(tag -> assertTrue(tag.getDescription() != null && !tag.getDescription().isEmpty(), tag.getName()));
   }
 
+  /**
+   * Public operations are those made for callers without an account; the saved reports take
+   * credentials or none. Everything else uses the default: basic or the session cookie.
+   */
+  @Test
+  void publicOperationsAreThoseMadeForCallersWithoutAnAccount() {
+    assertEquals(2, api.getSecurity().size(), "basic or cookie by default");
+    Set<String> publicOps = new TreeSet<>();
+    Set<String> optional = new TreeSet<>();
+    operations().forEach((id, op) -> {
+      if (op.getSecurity() == null) {
+        return;
+      }
+      if (op.getSecurity().isEmpty()) {
+        publicOps.add(id);
+      } else {
+        assertEquals(3, op.getSecurity().size(), id);
+        assertTrue(op.getSecurity().get(2).isEmpty(), id);
+        optional.add(id);
+      }
+    });
+    assertEquals(new TreeSet<>(Arrays.asList("getSaml2LoginUrl", "postSaml2Callback", "postSignup", "getCountries",
+        "getCountrySubdivisions", "getTimezones", "getOffsets", "getCurrencies", "getStatus", "getPublicSubscriptionPlans",
+        "getAllPlans", "getKeys", "getIcal", "getInvitation", "postMeDisableProductEmails", "postMeDisableWeeklyReport")),
+        publicOps);
+    assertEquals(new TreeSet<>(Arrays.asList("getSavedReport", "exportSavedReportCsv", "exportSavedReportXlsx",
+        "exportSavedReportPdf")), optional);
+    assertEquals(new TreeSet<>(Arrays.asList("BasicAuth", "cookieAuth")), api.getComponents().getSecuritySchemes().keySet());
+  }
+
+  /**
+   * Every integer is 64-bit (IDs exceed 2^31) wherever it appears: properties, items, parameters,
+   * headers. The seed's models keep their Java types, which is the one exception.
+   */
+  @Test
+  void everyIntegerIsInt64ButTheSeedsBeginningOfWeek() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Paths.get("api/openapi.yaml").toFile());
+    List<String> narrow = new ArrayList<>();
+    int[] integers = {0};
+    walk(spec, "", (pointer, node) -> {
+      if ("integer".equals(node.path("type").asText(null))) {
+        integers[0]++;
+        if (!"int64".equals(node.path("format").asText(null))) {
+          narrow.add(pointer);
+        }
+      }
+    });
+    assertEquals(Collections.singletonList("/components/schemas/ModelsTogglUser/properties/beginning_of_week"), narrow);
+    assertTrue(integers[0] > 1000, integers[0] + " integers");
+  }
+
+  private static void walk(com.fasterxml.jackson.databind.JsonNode node, String pointer,
+      java.util.function.BiConsumer<String, com.fasterxml.jackson.databind.JsonNode> visit) {
+    if (node.isObject()) {
+      visit.accept(pointer, node);
+      node.properties().forEach(e -> walk(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), visit));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), pointer + "/" + i, visit);
+      }
+    }
+  }
+
+  /** IDs are int64; the few string IDs are other systems' (Stripe, calendars, integrations). */
   @Test
   void everyIdIsInt64AndEveryTimestampIsDateTime() {
+    Set<String> stringIds = new TreeSet<>(Arrays.asList("customer.Coupon.id", "customer.PromotionCode.id",
+        "customer.UnifiedCustomerResponse.country_id", "customer.UnifiedCustomerResponse.id", "i18n.Message.id",
+        "invitation.IntegrationData.external_id", "models.Calendar.external_id", "models.Event.external_id",
+        "models.SharedProject.integration_ext_id", "models.Tag.integration_ext_id", "models.Task.integration_ext_id",
+        "models.Task.toggl_accounts_id", "models.TimelineEvent.desktop_id", "models.UnifiedSubscriptionInvoice.id",
+        "models.UserInvoice.document_id", "models.UserInvoice.integration_ext_id",
+        "oauth.Profile.id", "utils.MacOSAutoTracking.id", "utils.WindowsAutoTracking.id", "ModelsSSOConfig.entity_id",
+        "SsoSPSettings.entity_id"));
     int checked = 0;
+    Set<String> strings = new TreeSet<>();
     for (Map.Entry<String, Schema<?>> model : typed(api.getComponents().getSchemas()).entrySet()) {
       for (Map.Entry<String, Schema<?>> property : typed(model.getValue().getProperties()).entrySet()) {
         String name = property.getKey();
-        if (name.equals("id") || (name.endsWith("_id") && !name.equals("entity_id"))) {
-          assertEquals("int64", property.getValue().getFormat(), model.getKey() + "." + name);
+        String where = model.getKey() + "." + name;
+        if (name.equals("id") || name.endsWith("_id")) {
+          if ("string".equals(property.getValue().getType())) {
+            strings.add(where);
+          } else if (property.getValue().get$ref() == null) {
+            assertEquals("int64", property.getValue().getFormat(), where);
+          }
           checked++;
         }
         if (name.equals("at") || name.endsWith("_at")) {
-          assertEquals("date-time", property.getValue().getFormat(), model.getKey() + "." + name);
+          assertEquals("date-time", property.getValue().getFormat(), where);
           checked++;
         }
       }
     }
-    assertTrue(checked >= 9, "checked " + checked);
+    assertTrue(stringIds.containsAll(strings), strings.toString());
+    assertTrue(checked >= 400, "checked " + checked);
+  }
+
+  /** Real answers send null for optional fields; a list may be null too (tags: null). */
+  @Test
+  void everyOptionalFieldOfTogglsModelsMayBeNull() {
+    Set<String> seedModels = new TreeSet<>(Arrays.asList("ErrorMessage", "Saml2LoginResponse", "SsoConfirmation",
+        "SsoState", "MePostSessionHandlerRequestBody", "ModelsSSOConfig", "SsoSPSettings", "SsoConfigResult",
+        "ModelsUser", "ModelsTogglUser", "ModelsOptions", "MePostInitialWorkspace", "MePostUser"));
+    List<String> notNullable = new ArrayList<>();
+    int checked = 0;
+    for (Map.Entry<String, Schema<?>> model : typed(api.getComponents().getSchemas()).entrySet()) {
+      if (seedModels.contains(model.getKey())) {
+        continue;
+      }
+      List<String> required = model.getValue().getRequired() == null ? Collections.<String>emptyList() : model.getValue().getRequired();
+      for (Map.Entry<String, Schema<?>> property : typed(model.getValue().getProperties()).entrySet()) {
+        if (property.getValue().get$ref() == null && !required.contains(property.getKey())) {
+          checked++;
+          if (!Boolean.TRUE.equals(property.getValue().getNullable())) {
+            notNullable.add(model.getKey() + "." + property.getKey());
+          }
+        }
+      }
+    }
+    assertEquals(new ArrayList<String>(), notNullable);
+    assertTrue(checked > 1500, checked + " fields");
+    Schema<?> timeEntry = api.getComponents().getSchemas().get("models.TimeEntry");
+    assertEquals(true, typed(timeEntry.getProperties()).get("tags").getNullable(), "tags: null is tolerated");
+  }
+
+  /** The runtime masks exactly these JSON field names; the spec marks every one of them. */
+  @Test
+  void everyPasswordApiTokenAndConfirmationCodeIsSensitive() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Paths.get("api/openapi.yaml").toFile());
+    List<String> unmarked = new ArrayList<>();
+    int[] secrets = {0};
+    walk(spec, "", (pointer, node) -> node.path("properties").properties().forEach(property -> {
+      if (Arrays.asList("password", "api_token", "confirmation_code").contains(property.getKey())) {
+        secrets[0]++;
+        if (!property.getValue().path("x-sensitive").asBoolean(false)) {
+          unmarked.add(pointer + "/properties/" + property.getKey());
+        }
+      }
+    }));
+    assertEquals(new ArrayList<String>(), unmarked);
+    assertTrue(secrets[0] >= 8, secrets[0] + " secrets");
+  }
+
+  /** Reports v3 and Insights v1 live at the host root, not under /api/v9: x-host-root says so. */
+  @Test
+  void exactlyTheReportsAndInsightsOperationsAreRelativeToTheHost() {
+    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+      boolean hostRoot = op.getExtensions() != null && Boolean.TRUE.equals(op.getExtensions().get("x-host-root"));
+      boolean otherApi = path.startsWith("/reports/api/v3/") || path.startsWith("/insights/api/v1/");
+      assertEquals(otherApi, hostRoot, method + " " + path);
+    }));
+    assertEquals(1, api.getServers().size());
+  }
+
+  /** The detailed report pages with headers in the answer and fields in the next request's body. */
+  @Test
+  void theDetailedReportSaysHowItPages() {
+    Operation search = operations().get("searchDetailedReportTimeEntries");
+    assertEquals("reports-v3", search.getExtensions().get("x-pagination"));
+    io.swagger.v3.oas.models.responses.ApiResponse ok = search.getResponses().get("200");
+    for (String header : Arrays.asList("X-Next-ID", "X-Next-Row-Number")) {
+      assertEquals("int64", ok.getHeaders().get(header).getSchema().getFormat(), header);
+    }
+    String body = search.getRequestBody().getContent().get("application/json").getSchema().get$ref();
+    Schema<?> post = api.getComponents().getSchemas().get(body.substring(body.lastIndexOf('/') + 1));
+    assertTrue(post.getProperties().keySet().containsAll(Arrays.asList("first_id", "first_row_number", "page_size")));
+  }
+
+  /** Files are bytes: every answer that is not JSON or plain text is a binary string. */
+  @Test
+  void fileAnswersAreBinary() {
+    int files = 0;
+    for (Map.Entry<String, Operation> op : operations().entrySet()) {
+      for (io.swagger.v3.oas.models.responses.ApiResponse response : op.getValue().getResponses().values()) {
+        if (response.getContent() == null) {
+          continue;
+        }
+        for (Map.Entry<String, io.swagger.v3.oas.models.media.MediaType> media : response.getContent().entrySet()) {
+          String type = media.getKey();
+          if (!type.equals("application/json") && !type.equals("text/plain")) {
+            assertEquals("binary", media.getValue().getSchema().getFormat(), op.getKey() + " " + type);
+            files++;
+          }
+        }
+      }
+    }
+    assertTrue(files >= 24, files + " file answers");
   }
 
   /** x-redirects tells the templates that a 3xx is the answer; it must match the responses. */
