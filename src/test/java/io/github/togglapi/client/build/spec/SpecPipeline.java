@@ -73,6 +73,13 @@ public final class SpecPipeline {
   private static final List<String> COMPONENTS_ORDER = Arrays.asList("securitySchemes", "parameters", "headers",
       "requestBodies", "responses", "schemas");
 
+  private static final List<String> REFLECTION_ORDERED = Arrays.asList("$ref", "default", "enum", "const");
+
+  /** Members whose keys are names (of properties, responses, media types, ...), not keywords. */
+  private static final java.util.Set<String> NAME_MAPS = new java.util.HashSet<>(Arrays.asList("properties",
+      "patternProperties", "definitions", "schemas", "responses", "headers", "content", "paths", "parameters",
+      "requestBodies", "securitySchemes", "links", "callbacks", "encoding", "variables", "scopes", "mapping"));
+
   private SpecPipeline() {
   }
 
@@ -143,7 +150,41 @@ public final class SpecPipeline {
     if (result.getOpenAPI() == null || !messages.isEmpty()) {
       throw new IllegalStateException("the Swagger 2 to OpenAPI 3 conversion reported: " + messages);
     }
-    return Json.mapper().valueToTree(result.getOpenAPI());
+    ObjectNode converted = Json.mapper().valueToTree(result.getOpenAPI());
+    settleReflectionOrder(converted);
+    return converted;
+  }
+
+  /**
+   * Jackson writes swagger-models' beans in field order, except the keywords whose fields are named
+   * otherwise ({@code _default}, {@code _enum}, {@code _const}, {@code $ref}): those come in the
+   * order reflection lists their getters, which differs from one JVM run to the next. Moved to the
+   * end, in this fixed order, the output stays byte for byte the same. Examples and extensions are
+   * data, not beans, and are left as they are.
+   */
+  static void settleReflectionOrder(JsonNode node) {
+    settle(node, false);
+  }
+
+  private static void settle(JsonNode node, boolean keyedByName) {
+    if (node.isArray()) {
+      node.forEach(element -> settle(element, false));
+    } else if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      // A model property or a response may well be called "default": a map of names keeps its order.
+      for (String keyword : keyedByName ? Collections.<String>emptyList() : REFLECTION_ORDERED) {
+        JsonNode value = object.remove(keyword);
+        if (value != null) {
+          object.set(keyword, value);
+        }
+      }
+      object.properties().forEach(field -> {
+        String key = field.getKey();
+        if (!key.equals("example") && !key.equals("examples") && !key.startsWith("x-")) {
+          settle(field.getValue(), !keyedByName && NAME_MAPS.contains(key));
+        }
+      });
+    }
   }
 
   /**

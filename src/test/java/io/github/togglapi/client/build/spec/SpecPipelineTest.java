@@ -245,4 +245,29 @@ class SpecPipelineTest {
         + " paths: {/x: {get: {operationId: f}, put: {operationId: keep}}, /y: {post: {operationId: g}}},"
         + " components: {schemas: {S: {type: integer}, T: {type: string}}}, servers: [{url: s}]}"), upstream);
   }
+
+  /**
+   * The keywords Jackson writes in reflection order come out in one place whatever order they came
+   * in; names that happen to read "default" (a property, a response) keep theirs.
+   */
+  @Test
+  void keywordsInReflectionOrderSettleInOnePlace() throws IOException {
+    String one = "{type: string, enum: [a, b], default: a, description: d,"
+        + " properties: {default: {type: integer}, id: {default: 1, type: integer}},"
+        + " responses: {default: {description: x}, '200': {description: y}}}";
+    String other = "{default: a, type: string, description: d, enum: [a, b],"
+        + " properties: {default: {type: integer}, id: {type: integer, default: 1}},"
+        + " responses: {default: {description: x}, '200': {description: y}}}";
+    JsonNode first = SpecPipeline.YAML.readTree(one);
+    JsonNode second = SpecPipeline.YAML.readTree(other);
+    SpecPipeline.settleReflectionOrder(first);
+    SpecPipeline.settleReflectionOrder(second);
+    String written = SpecPipeline.YAML.writeValueAsString(first);
+    assertEquals(written, SpecPipeline.YAML.writeValueAsString(second));
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    first.fieldNames().forEachRemaining(keys::add);
+    assertEquals(java.util.Arrays.asList("type", "description", "properties", "responses", "default", "enum"), keys);
+    assertEquals("default", first.get("properties").fieldNames().next(), written);
+    assertEquals("default", first.get("responses").fieldNames().next(), written);
+  }
 }
