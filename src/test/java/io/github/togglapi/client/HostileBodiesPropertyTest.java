@@ -89,7 +89,7 @@ class HostileBodiesPropertyTest {
           Object value = handler.handle(call, answer, type).getData();
           assertTrue(type.isInstance(value), type + " from " + escape(body));
         } catch (ApiException e) {
-          assertEquals(body, e.getResponseBody(), "the raw body is kept");
+          assertEquals(asReceived(body), e.getResponseBody(), () -> "the raw body is kept: " + escape(body));
         } catch (Throwable other) {
           fail(type.getSimpleName() + " threw " + other + " for " + escape(body), other);
         }

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
+import io.github.togglapi.client.model.AccountsLinkedSsoProfile;
+import io.github.togglapi.client.model.DesktopLoginToken;
 import io.github.togglapi.client.model.MePostSessionHandlerRequestBody;
 import io.github.togglapi.client.model.MePostUser;
 import io.github.togglapi.client.model.ModelsSSOConfig;
@@ -79,6 +81,101 @@ public class AuthenticationApi {
   }
 
   /**
+   * Post desktop login token: POST /desktop_login_tokens.
+   *
+   * <p>Store new desktop login token
+   *
+   * @return the decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   */
+  public DesktopLoginToken createDesktopLoginToken() throws ApiException {
+    return createDesktopLoginTokenWithHttpInfo().getData();
+  }
+
+  /**
+   * Post desktop login token, with the status and headers: POST /desktop_login_tokens.
+   *
+   * @return the status, headers and decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   */
+  public ApiResponse<DesktopLoginToken> createDesktopLoginTokenWithHttpInfo() throws ApiException {
+    return apiClient.execute(createDesktopLoginTokenCall(), DesktopLoginToken.class);
+  }
+
+  /**
+   * Post desktop login token, in the background: POST /desktop_login_tokens.
+   *
+   * @param callback receives the outcome, exactly once
+   * @return the call, to cancel it
+   */
+  public okhttp3.Call createDesktopLoginTokenAsync(ApiCallback<DesktopLoginToken> callback) {
+    okhttp3.Call call = createDesktopLoginTokenCall();
+    apiClient.executeAsync(call, DesktopLoginToken.class, callback);
+    return call;
+  }
+
+  private okhttp3.Call createDesktopLoginTokenCall() {
+    return apiClient.buildCall(ApiRequest.builder("createDesktopLoginToken", "POST", "/desktop_login_tokens")
+        .accept("application/json")
+        .authenticated()
+        .build());
+  }
+
+  /**
+   * Unlink the workspace from an SSO profile.: DELETE /workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}.
+   *
+   * <p>Unlink the workspace from an SSO profile.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @param ssoProfileId Numeric ID of the SSO profile
+   * @return the decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public List<AccountsLinkedSsoProfile> deleteWorkspaceLinkedSsoProfile(Long workspaceId, Long ssoProfileId) throws ApiException {
+    return deleteWorkspaceLinkedSsoProfileWithHttpInfo(workspaceId, ssoProfileId).getData();
+  }
+
+  /**
+   * Unlink the workspace from an SSO profile., with the status and headers: DELETE /workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @param ssoProfileId Numeric ID of the SSO profile
+   * @return the status, headers and decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public ApiResponse<List<AccountsLinkedSsoProfile>> deleteWorkspaceLinkedSsoProfileWithHttpInfo(Long workspaceId, Long ssoProfileId) throws ApiException {
+    return apiClient.execute(deleteWorkspaceLinkedSsoProfileCall(workspaceId, ssoProfileId), TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType());
+  }
+
+  /**
+   * Unlink the workspace from an SSO profile., in the background: DELETE /workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @param ssoProfileId Numeric ID of the SSO profile
+   * @param callback receives the outcome, exactly once
+   * @return the call, to cancel it
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public okhttp3.Call deleteWorkspaceLinkedSsoProfileAsync(Long workspaceId, Long ssoProfileId, ApiCallback<List<AccountsLinkedSsoProfile>> callback) {
+    okhttp3.Call call = deleteWorkspaceLinkedSsoProfileCall(workspaceId, ssoProfileId);
+    apiClient.executeAsync(call, TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType(), callback);
+    return call;
+  }
+
+  private okhttp3.Call deleteWorkspaceLinkedSsoProfileCall(Long workspaceId, Long ssoProfileId) {
+    requireParam(workspaceId, "workspaceId", "deleteWorkspaceLinkedSsoProfile");
+    requireParam(ssoProfileId, "ssoProfileId", "deleteWorkspaceLinkedSsoProfile");
+    return apiClient.buildCall(ApiRequest.builder("deleteWorkspaceLinkedSsoProfile", "DELETE", "/workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}")
+        .pathParam("workspace_id", workspaceId)
+        .pathParam("sso_profile_id", ssoProfileId)
+        .accept("application/json")
+        .authenticated()
+        .build());
+  }
+
+  /**
    * Erase a workspace SSO configuration: DELETE /workspaces/{workspace_id}/sso.
    *
    * <p>Remove the SSO configuration for a workspace.
@@ -124,6 +221,87 @@ public class AuthenticationApi {
         .pathParam("workspace_id", workspaceId)
         .accept("application/json")
         .authenticated()
+        .build());
+  }
+
+  /**
+   * Get desktop login token: GET /desktop_login.
+   *
+   * <p>Store new desktop login token
+   *
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   */
+  public void getDesktopLogin() throws ApiException {
+    getDesktopLoginWithHttpInfo();
+  }
+
+  /**
+   * Get desktop login token, with the status and headers: GET /desktop_login.
+   *
+   * @return the status, headers and no body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   */
+  public ApiResponse<Void> getDesktopLoginWithHttpInfo() throws ApiException {
+    return apiClient.execute(getDesktopLoginCall(), null);
+  }
+
+  /**
+   * Get desktop login token, in the background: GET /desktop_login.
+   *
+   * @param callback receives the outcome, exactly once
+   * @return the call, to cancel it
+   */
+  public okhttp3.Call getDesktopLoginAsync(ApiCallback<Void> callback) {
+    okhttp3.Call call = getDesktopLoginCall();
+    apiClient.executeAsync(call, null, callback);
+    return call;
+  }
+
+  private okhttp3.Call getDesktopLoginCall() {
+    return apiClient.buildCall(ApiRequest.builder("getDesktopLogin", "GET", "/desktop_login")
+        .accept("application/json")
+        .authenticated()
+        .redirectExpected()
+        .build());
+  }
+
+  /**
+   * get keys: GET /keys.
+   *
+   * <p>Returns the current JWKS keyset used to sign JWT tokens.
+   *
+   * @return the decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   */
+  public Object getKeys() throws ApiException {
+    return getKeysWithHttpInfo().getData();
+  }
+
+  /**
+   * get keys, with the status and headers: GET /keys.
+   *
+   * @return the status, headers and decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   */
+  public ApiResponse<Object> getKeysWithHttpInfo() throws ApiException {
+    return apiClient.execute(getKeysCall(), Object.class);
+  }
+
+  /**
+   * get keys, in the background: GET /keys.
+   *
+   * @param callback receives the outcome, exactly once
+   * @return the call, to cancel it
+   */
+  public okhttp3.Call getKeysAsync(ApiCallback<Object> callback) {
+    okhttp3.Call call = getKeysCall();
+    apiClient.executeAsync(call, Object.class, callback);
+    return call;
+  }
+
+  private okhttp3.Call getKeysCall() {
+    return apiClient.buildCall(ApiRequest.builder("getKeys", "GET", "/keys")
+        .accept("application/json")
         .build());
   }
 
@@ -180,6 +358,55 @@ public class AuthenticationApi {
         .queryParam("client", client)
         .sensitiveQueryParam("state", state)
         .accept("application/json")
+        .build());
+  }
+
+  /**
+   * Get linked SSO profiles for a workspace: GET /workspaces/{workspace_id}/linked_sso_profiles.
+   *
+   * <p>Returns a list of SSO profiles that are linked to the given workspace.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @return the decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public List<AccountsLinkedSsoProfile> getWorkspaceLinkedSsoProfiles(Long workspaceId) throws ApiException {
+    return getWorkspaceLinkedSsoProfilesWithHttpInfo(workspaceId).getData();
+  }
+
+  /**
+   * Get linked SSO profiles for a workspace, with the status and headers: GET /workspaces/{workspace_id}/linked_sso_profiles.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @return the status, headers and decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public ApiResponse<List<AccountsLinkedSsoProfile>> getWorkspaceLinkedSsoProfilesWithHttpInfo(Long workspaceId) throws ApiException {
+    return apiClient.execute(getWorkspaceLinkedSsoProfilesCall(workspaceId), TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType());
+  }
+
+  /**
+   * Get linked SSO profiles for a workspace, in the background: GET /workspaces/{workspace_id}/linked_sso_profiles.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @param callback receives the outcome, exactly once
+   * @return the call, to cancel it
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public okhttp3.Call getWorkspaceLinkedSsoProfilesAsync(Long workspaceId, ApiCallback<List<AccountsLinkedSsoProfile>> callback) {
+    okhttp3.Call call = getWorkspaceLinkedSsoProfilesCall(workspaceId);
+    apiClient.executeAsync(call, TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType(), callback);
+    return call;
+  }
+
+  private okhttp3.Call getWorkspaceLinkedSsoProfilesCall(Long workspaceId) {
+    requireParam(workspaceId, "workspaceId", "getWorkspaceLinkedSsoProfiles");
+    return apiClient.buildCall(ApiRequest.builder("getWorkspaceLinkedSsoProfiles", "GET", "/workspaces/{workspace_id}/linked_sso_profiles")
+        .pathParam("workspace_id", workspaceId)
+        .accept("application/json")
+        .authenticated()
         .build());
   }
 
@@ -617,6 +844,60 @@ public class AuthenticationApi {
     return apiClient.buildCall(ApiRequest.builder("postWorkspaceSso", "POST", "/workspaces/{workspace_id}/sso")
         .pathParam("workspace_id", workspaceId)
         .jsonBody(settings)
+        .accept("application/json")
+        .authenticated()
+        .build());
+  }
+
+  /**
+   * Link SSO profile to a workspace: PUT /workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}.
+   *
+   * <p>Link the workspace with the given ID to an SSO profile with the given ID.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @param ssoProfileId Numeric ID of the SSO profile
+   * @return the decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public List<AccountsLinkedSsoProfile> putWorkspaceLinkedSsoProfile(Long workspaceId, Long ssoProfileId) throws ApiException {
+    return putWorkspaceLinkedSsoProfileWithHttpInfo(workspaceId, ssoProfileId).getData();
+  }
+
+  /**
+   * Link SSO profile to a workspace, with the status and headers: PUT /workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @param ssoProfileId Numeric ID of the SSO profile
+   * @return the status, headers and decoded body
+   * @throws ApiException if the call fails (see {@link ApiException#getCode()})
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public ApiResponse<List<AccountsLinkedSsoProfile>> putWorkspaceLinkedSsoProfileWithHttpInfo(Long workspaceId, Long ssoProfileId) throws ApiException {
+    return apiClient.execute(putWorkspaceLinkedSsoProfileCall(workspaceId, ssoProfileId), TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType());
+  }
+
+  /**
+   * Link SSO profile to a workspace, in the background: PUT /workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}.
+   *
+   * @param workspaceId Numeric ID of the workspace
+   * @param ssoProfileId Numeric ID of the SSO profile
+   * @param callback receives the outcome, exactly once
+   * @return the call, to cancel it
+   * @throws IllegalArgumentException if a required parameter is null; nothing is sent
+   */
+  public okhttp3.Call putWorkspaceLinkedSsoProfileAsync(Long workspaceId, Long ssoProfileId, ApiCallback<List<AccountsLinkedSsoProfile>> callback) {
+    okhttp3.Call call = putWorkspaceLinkedSsoProfileCall(workspaceId, ssoProfileId);
+    apiClient.executeAsync(call, TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType(), callback);
+    return call;
+  }
+
+  private okhttp3.Call putWorkspaceLinkedSsoProfileCall(Long workspaceId, Long ssoProfileId) {
+    requireParam(workspaceId, "workspaceId", "putWorkspaceLinkedSsoProfile");
+    requireParam(ssoProfileId, "ssoProfileId", "putWorkspaceLinkedSsoProfile");
+    return apiClient.buildCall(ApiRequest.builder("putWorkspaceLinkedSsoProfile", "PUT", "/workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}")
+        .pathParam("workspace_id", workspaceId)
+        .pathParam("sso_profile_id", ssoProfileId)
         .accept("application/json")
         .authenticated()
         .build());

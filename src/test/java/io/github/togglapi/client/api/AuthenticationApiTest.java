@@ -26,6 +26,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.github.togglapi.client.model.AccountsLinkedSsoProfile;
+import io.github.togglapi.client.model.DesktopLoginToken;
 import io.github.togglapi.client.model.MePostSessionHandlerRequestBody;
 import io.github.togglapi.client.model.MePostUser;
 import io.github.togglapi.client.model.ModelsSSOConfig;
@@ -59,6 +61,36 @@ class AuthenticationApiTest {
   }
 
   @Test
+  void createDesktopLoginToken() throws Exception {
+    Type answer = DesktopLoginToken.class;
+    server.enqueue(OperationCheck.answerFor(answer));
+    Object result = api.createDesktopLoginToken();
+    RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+    OperationCheck.of(sent)
+        .method("POST")
+        .path(false, "/desktop_login_tokens")
+        .accept("application/json")
+        .authenticated(true);
+    OperationCheck.decoded(result, answer);
+  }
+
+  @Test
+  void deleteWorkspaceLinkedSsoProfile() throws Exception {
+    Long workspaceId = 37303032901L;
+    Long ssoProfileId = 37303032902L;
+    Type answer = TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType();
+    server.enqueue(OperationCheck.answerFor(answer));
+    Object result = api.deleteWorkspaceLinkedSsoProfile(workspaceId, ssoProfileId);
+    RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+    OperationCheck.of(sent)
+        .method("DELETE")
+        .path(false, "/workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}", "workspace_id", workspaceId, "sso_profile_id", ssoProfileId)
+        .accept("application/json")
+        .authenticated(true);
+    OperationCheck.decoded(result, answer);
+  }
+
+  @Test
   void deleteWorkspaceSso() throws Exception {
     Long workspaceId = 37303032901L;
     Type answer = String.class;
@@ -70,6 +102,33 @@ class AuthenticationApiTest {
         .path(false, "/workspaces/{workspace_id}/sso", "workspace_id", workspaceId)
         .accept("application/json")
         .authenticated(true);
+    OperationCheck.decoded(result, answer);
+  }
+
+  @Test
+  void getDesktopLogin() throws Exception {
+    Type answer = null;
+    server.enqueue(OperationCheck.answerFor(answer));
+    api.getDesktopLogin();
+    RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+    OperationCheck.of(sent)
+        .method("GET")
+        .path(false, "/desktop_login")
+        .accept("application/json")
+        .authenticated(true);
+  }
+
+  @Test
+  void getKeys() throws Exception {
+    Type answer = Object.class;
+    server.enqueue(OperationCheck.answerFor(answer));
+    Object result = api.getKeys();
+    RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+    OperationCheck.of(sent)
+        .method("GET")
+        .path(false, "/keys")
+        .accept("application/json")
+        .authenticated(false);
     OperationCheck.decoded(result, answer);
   }
 
@@ -90,6 +149,21 @@ class AuthenticationApiTest {
         .query("state", state, false)
         .accept("application/json")
         .authenticated(false);
+    OperationCheck.decoded(result, answer);
+  }
+
+  @Test
+  void getWorkspaceLinkedSsoProfiles() throws Exception {
+    Long workspaceId = 37303032901L;
+    Type answer = TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType();
+    server.enqueue(OperationCheck.answerFor(answer));
+    Object result = api.getWorkspaceLinkedSsoProfiles(workspaceId);
+    RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+    OperationCheck.of(sent)
+        .method("GET")
+        .path(false, "/workspaces/{workspace_id}/linked_sso_profiles", "workspace_id", workspaceId)
+        .accept("application/json")
+        .authenticated(true);
     OperationCheck.decoded(result, answer);
   }
 
@@ -230,6 +304,22 @@ class AuthenticationApiTest {
         .method("POST")
         .path(false, "/workspaces/{workspace_id}/sso", "workspace_id", workspaceId)
         .jsonBody(settings)
+        .accept("application/json")
+        .authenticated(true);
+    OperationCheck.decoded(result, answer);
+  }
+
+  @Test
+  void putWorkspaceLinkedSsoProfile() throws Exception {
+    Long workspaceId = 37303032901L;
+    Long ssoProfileId = 37303032902L;
+    Type answer = TypeToken.getParameterized(List.class, AccountsLinkedSsoProfile.class).getType();
+    server.enqueue(OperationCheck.answerFor(answer));
+    Object result = api.putWorkspaceLinkedSsoProfile(workspaceId, ssoProfileId);
+    RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+    OperationCheck.of(sent)
+        .method("PUT")
+        .path(false, "/workspaces/{workspace_id}/linked_sso_profiles/{sso_profile_id}", "workspace_id", workspaceId, "sso_profile_id", ssoProfileId)
         .accept("application/json")
         .authenticated(true);
     OperationCheck.decoded(result, answer);

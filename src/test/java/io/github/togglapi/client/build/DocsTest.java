@@ -141,6 +141,23 @@ class DocsTest {
     assertEquals(new ArrayList<String>(), found);
   }
 
+  /** The README's opening counts (operations, API classes) are the description's, not a memory of them. */
+  @Test
+  void theReadmeCountsWhatTheDescriptionHolds() throws IOException {
+    String spec = read(Paths.get("api/openapi.yaml"));
+    Matcher id = Pattern.compile("(?m)^\\s+operationId: ").matcher(spec);
+    int operations = 0;
+    while (id.find()) {
+      operations++;
+    }
+    long apis;
+    try (Stream<Path> files = Files.list(Paths.get("src/main/java/io/github/togglapi/client/api"))) {
+      apis = files.filter(f -> f.toString().endsWith("Api.java")).count();
+    }
+    String opening = read(Paths.get("README.md")).substring(0, 400).replaceAll("\\s+", " ");
+    assertTrue(opening.contains(operations + " operations in " + apis + " API classes"), opening);
+  }
+
   private static List<Path> docs() throws IOException {
     List<Path> docs = new ArrayList<>();
     docs.add(Paths.get("README.md"));
