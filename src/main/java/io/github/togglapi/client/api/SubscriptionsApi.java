@@ -14,10 +14,7 @@ import io.github.togglapi.client.ApiResponse;
 import io.github.togglapi.client.Configuration;
 import io.github.togglapi.client.ReportPages;
 import com.google.gson.reflect.TypeToken;
-import java.io.File;
 import java.lang.reflect.Type;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.NullMarked;
@@ -1495,7 +1492,7 @@ public class SubscriptionsApi {
   /**
    * Update unified customer: PUT /organizations/{organization_id}/subscription/customer.
    *
-   * <p>Allows to update unified customer data. Customer name, email, country & postal code are mandatory fields. Optional fields will be cleared if they don't have a value.
+   * <p>Allows to update unified customer data. Customer name, email, country and postal code are mandatory fields. Optional fields will be cleared if they don't have a value.
    *
    * @param organizationId Numeric ID of the organization
    * @return the decoded body

@@ -203,7 +203,7 @@ public class ProjectPatchInput {
 
     @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.valueAdapter = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(Object.class));
+      this.valueAdapter = gson.getAdapter(Object.class);
     }
 
     @Override

@@ -6,11 +6,7 @@
 
 package io.github.togglapi.client.api;
 
-import java.io.File;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
