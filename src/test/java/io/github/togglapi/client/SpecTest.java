@@ -95,7 +95,7 @@ class SpecTest {
    * credentials or none. Everything else uses the default: basic or the session cookie.
    */
   @Test
-  void publicOperationsAreThoseMadeForCallersWithoutAnAccount() {
+  void publicOperationsAreThoseMadeForCallersWithoutAnAccount() throws IOException {
     assertEquals(2, api.getSecurity().size(), "basic or cookie by default");
     Set<String> publicOps = new TreeSet<>();
     Set<String> optional = new TreeSet<>();
@@ -118,6 +118,19 @@ class SpecTest {
     assertEquals(new TreeSet<>(Arrays.asList("getSavedReport", "exportSavedReportCsv", "exportSavedReportXlsx",
         "exportSavedReportPdf")), optional);
     assertEquals(new TreeSet<>(Arrays.asList("BasicAuth", "cookieAuth")), api.getComponents().getSecuritySchemes().keySet());
+
+    // The README's Authentication section names exactly these, and counts the public ones.
+    String readme = new String(Files.readAllBytes(Paths.get("README.md")), java.nio.charset.StandardCharsets.UTF_8);
+    String section = readme.substring(readme.indexOf("## Authentication"), readme.indexOf("| How | Set up |"));
+    Set<String> named = new TreeSet<>();
+    java.util.regex.Matcher code = java.util.regex.Pattern.compile("`(\\w+)`").matcher(section);
+    while (code.find()) {
+      named.add(code.group(1));
+    }
+    Set<String> expected = new TreeSet<>(publicOps);
+    expected.addAll(optional);
+    assertEquals(expected, named);
+    assertTrue(section.contains("sixteen public ones") && publicOps.size() == 16, section);
   }
 
   /**
@@ -140,6 +153,34 @@ class SpecTest {
     });
     assertEquals(Collections.singletonList("/components/schemas/ModelsTogglUser/properties/beginning_of_week"), narrow);
     assertTrue(integers[0] > 1000, integers[0] + " integers");
+  }
+
+  /**
+   * Summaries and descriptions go into Javadoc as they are (and into the Markdown pages): a bare
+   * {@code &}, a {@code <} that opens no simple tag, or a comment's end would break doclint or
+   * the generated source. Such text is corrected in api/corrections.
+   */
+  @Test
+  void everyDescriptionIsTextJavadocTakes() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Paths.get("api/openapi.yaml").toFile());
+    java.util.regex.Pattern unsafe = java.util.regex.Pattern.compile(
+        "&(?![a-zA-Z]+;|#[0-9]+;)|<(?!/?(?:p|b|i|em|strong|code|br|ul|ol|li)>)|\\*/");
+    List<String> found = new ArrayList<>();
+    int[] texts = {0};
+    walk(spec, "", (pointer, node) -> {
+      for (String field : Arrays.asList("summary", "description")) {
+        com.fasterxml.jackson.databind.JsonNode text = node.get(field);
+        if (text != null && text.isTextual()) {
+          texts[0]++;
+          if (unsafe.matcher(text.asText()).find()) {
+            found.add(pointer + "/" + field);
+          }
+        }
+      }
+    });
+    assertEquals(Collections.<String>emptyList(), found);
+    assertTrue(texts[0] > 1000, texts[0] + " texts");
   }
 
   private static void walk(com.fasterxml.jackson.databind.JsonNode node, String pointer,
