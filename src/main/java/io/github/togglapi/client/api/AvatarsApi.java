@@ -114,45 +114,45 @@ public class AvatarsApi {
    *
    * <p>Handles POST avatar requests.
    *
-   * @param _file file form data
+   * @param file file form data
    * @return the decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ModelsAvatar postAvatars(File _file) throws ApiException {
-    return postAvatarsWithHttpInfo(_file).getData();
+  public ModelsAvatar postAvatars(File file) throws ApiException {
+    return postAvatarsWithHttpInfo(file).getData();
   }
 
   /**
    * Avatars, with the status and headers: POST /avatars.
    *
-   * @param _file file form data
+   * @param file file form data
    * @return the status, headers and decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<ModelsAvatar> postAvatarsWithHttpInfo(File _file) throws ApiException {
-    return apiClient.execute(postAvatarsCall(_file), ModelsAvatar.class);
+  public ApiResponse<ModelsAvatar> postAvatarsWithHttpInfo(File file) throws ApiException {
+    return apiClient.execute(postAvatarsCall(file), ModelsAvatar.class);
   }
 
   /**
    * Avatars, in the background: POST /avatars.
    *
-   * @param _file file form data
+   * @param file file form data
    * @param callback receives the outcome, exactly once
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call postAvatarsAsync(File _file, ApiCallback<ModelsAvatar> callback) {
-    okhttp3.Call call = postAvatarsCall(_file);
+  public okhttp3.Call postAvatarsAsync(File file, ApiCallback<ModelsAvatar> callback) {
+    okhttp3.Call call = postAvatarsCall(file);
     apiClient.executeAsync(call, ModelsAvatar.class, callback);
     return call;
   }
 
-  private okhttp3.Call postAvatarsCall(File _file) {
-    requireParam(_file, "_file", "postAvatars");
+  private okhttp3.Call postAvatarsCall(File file) {
+    requireParam(file, "file", "postAvatars");
     return apiClient.buildCall(ApiRequest.builder("postAvatars", "POST", "/avatars")
-        .formParam("file", _file)
+        .formParam("file", file)
         .accept("application/json")
         .authenticated()
         .build());

@@ -1498,7 +1498,7 @@ public class ReportsApi {
    * @param name the {@code name} parameter (optional, may be null)
    * @param page the {@code page} parameter (optional, may be null)
    * @param perPage the {@code per_page} parameter (optional, may be null)
-   * @param _public the {@code public} parameter (optional, may be null)
+   * @param isPublic the {@code public} parameter (optional, may be null)
    * @param requestingUserID the {@code requestingUserID} parameter (optional, may be null)
    * @param scheduled the {@code scheduled} parameter (optional, may be null)
    * @param sortDirection the {@code sort_direction} parameter (optional, may be null)
@@ -1507,8 +1507,8 @@ public class ReportsApi {
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public List<ModelsSavedReport> getSharedReport(Long workspaceId, @Nullable Boolean fixedDates, @Nullable String name, @Nullable Long page, @Nullable Long perPage, @Nullable Boolean _public, @Nullable Long requestingUserID, @Nullable Boolean scheduled, @Nullable String sortDirection, @Nullable String sortField) throws ApiException {
-    return getSharedReportWithHttpInfo(workspaceId, fixedDates, name, page, perPage, _public, requestingUserID, scheduled, sortDirection, sortField).getData();
+  public List<ModelsSavedReport> getSharedReport(Long workspaceId, @Nullable Boolean fixedDates, @Nullable String name, @Nullable Long page, @Nullable Long perPage, @Nullable Boolean isPublic, @Nullable Long requestingUserID, @Nullable Boolean scheduled, @Nullable String sortDirection, @Nullable String sortField) throws ApiException {
+    return getSharedReportWithHttpInfo(workspaceId, fixedDates, name, page, perPage, isPublic, requestingUserID, scheduled, sortDirection, sortField).getData();
   }
 
   /**
@@ -1519,7 +1519,7 @@ public class ReportsApi {
    * @param name the {@code name} parameter (optional, may be null)
    * @param page the {@code page} parameter (optional, may be null)
    * @param perPage the {@code per_page} parameter (optional, may be null)
-   * @param _public the {@code public} parameter (optional, may be null)
+   * @param isPublic the {@code public} parameter (optional, may be null)
    * @param requestingUserID the {@code requestingUserID} parameter (optional, may be null)
    * @param scheduled the {@code scheduled} parameter (optional, may be null)
    * @param sortDirection the {@code sort_direction} parameter (optional, may be null)
@@ -1528,8 +1528,8 @@ public class ReportsApi {
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<List<ModelsSavedReport>> getSharedReportWithHttpInfo(Long workspaceId, @Nullable Boolean fixedDates, @Nullable String name, @Nullable Long page, @Nullable Long perPage, @Nullable Boolean _public, @Nullable Long requestingUserID, @Nullable Boolean scheduled, @Nullable String sortDirection, @Nullable String sortField) throws ApiException {
-    return apiClient.execute(getSharedReportCall(workspaceId, fixedDates, name, page, perPage, _public, requestingUserID, scheduled, sortDirection, sortField), TypeToken.getParameterized(List.class, ModelsSavedReport.class).getType());
+  public ApiResponse<List<ModelsSavedReport>> getSharedReportWithHttpInfo(Long workspaceId, @Nullable Boolean fixedDates, @Nullable String name, @Nullable Long page, @Nullable Long perPage, @Nullable Boolean isPublic, @Nullable Long requestingUserID, @Nullable Boolean scheduled, @Nullable String sortDirection, @Nullable String sortField) throws ApiException {
+    return apiClient.execute(getSharedReportCall(workspaceId, fixedDates, name, page, perPage, isPublic, requestingUserID, scheduled, sortDirection, sortField), TypeToken.getParameterized(List.class, ModelsSavedReport.class).getType());
   }
 
   /**
@@ -1540,7 +1540,7 @@ public class ReportsApi {
    * @param name the {@code name} parameter (optional, may be null)
    * @param page the {@code page} parameter (optional, may be null)
    * @param perPage the {@code per_page} parameter (optional, may be null)
-   * @param _public the {@code public} parameter (optional, may be null)
+   * @param isPublic the {@code public} parameter (optional, may be null)
    * @param requestingUserID the {@code requestingUserID} parameter (optional, may be null)
    * @param scheduled the {@code scheduled} parameter (optional, may be null)
    * @param sortDirection the {@code sort_direction} parameter (optional, may be null)
@@ -1549,13 +1549,13 @@ public class ReportsApi {
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call getSharedReportAsync(Long workspaceId, @Nullable Boolean fixedDates, @Nullable String name, @Nullable Long page, @Nullable Long perPage, @Nullable Boolean _public, @Nullable Long requestingUserID, @Nullable Boolean scheduled, @Nullable String sortDirection, @Nullable String sortField, ApiCallback<List<ModelsSavedReport>> callback) {
-    okhttp3.Call call = getSharedReportCall(workspaceId, fixedDates, name, page, perPage, _public, requestingUserID, scheduled, sortDirection, sortField);
+  public okhttp3.Call getSharedReportAsync(Long workspaceId, @Nullable Boolean fixedDates, @Nullable String name, @Nullable Long page, @Nullable Long perPage, @Nullable Boolean isPublic, @Nullable Long requestingUserID, @Nullable Boolean scheduled, @Nullable String sortDirection, @Nullable String sortField, ApiCallback<List<ModelsSavedReport>> callback) {
+    okhttp3.Call call = getSharedReportCall(workspaceId, fixedDates, name, page, perPage, isPublic, requestingUserID, scheduled, sortDirection, sortField);
     apiClient.executeAsync(call, TypeToken.getParameterized(List.class, ModelsSavedReport.class).getType(), callback);
     return call;
   }
 
-  private okhttp3.Call getSharedReportCall(Long workspaceId, @Nullable Boolean fixedDates, @Nullable String name, @Nullable Long page, @Nullable Long perPage, @Nullable Boolean _public, @Nullable Long requestingUserID, @Nullable Boolean scheduled, @Nullable String sortDirection, @Nullable String sortField) {
+  private okhttp3.Call getSharedReportCall(Long workspaceId, @Nullable Boolean fixedDates, @Nullable String name, @Nullable Long page, @Nullable Long perPage, @Nullable Boolean isPublic, @Nullable Long requestingUserID, @Nullable Boolean scheduled, @Nullable String sortDirection, @Nullable String sortField) {
     requireParam(workspaceId, "workspaceId", "getSharedReport");
     return apiClient.buildCall(ApiRequest.builder("getSharedReport", "GET", "/workspaces/{workspace_id}/reports/shared")
         .pathParam("workspace_id", workspaceId)
@@ -1563,7 +1563,7 @@ public class ReportsApi {
         .queryParam("name", name)
         .queryParam("page", page)
         .queryParam("per_page", perPage)
-        .queryParam("public", _public)
+        .queryParam("public", isPublic)
         .queryParam("requestingUserID", requestingUserID)
         .queryParam("scheduled", scheduled)
         .queryParam("sort_direction", sortDirection)

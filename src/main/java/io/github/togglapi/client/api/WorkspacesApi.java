@@ -602,49 +602,49 @@ public class WorkspacesApi {
    * <p>Post the logo for a given workspace.
    *
    * @param workspaceId Numeric ID of the workspace
-   * @param _file The logo image.
+   * @param file The logo image.
    * @return the decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ModelsLogo postWorkspaceLogo(Long workspaceId, File _file) throws ApiException {
-    return postWorkspaceLogoWithHttpInfo(workspaceId, _file).getData();
+  public ModelsLogo postWorkspaceLogo(Long workspaceId, File file) throws ApiException {
+    return postWorkspaceLogoWithHttpInfo(workspaceId, file).getData();
   }
 
   /**
    * Post workspace logo, with the status and headers: POST /workspaces/{workspace_id}/logo.
    *
    * @param workspaceId Numeric ID of the workspace
-   * @param _file The logo image.
+   * @param file The logo image.
    * @return the status, headers and decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<ModelsLogo> postWorkspaceLogoWithHttpInfo(Long workspaceId, File _file) throws ApiException {
-    return apiClient.execute(postWorkspaceLogoCall(workspaceId, _file), ModelsLogo.class);
+  public ApiResponse<ModelsLogo> postWorkspaceLogoWithHttpInfo(Long workspaceId, File file) throws ApiException {
+    return apiClient.execute(postWorkspaceLogoCall(workspaceId, file), ModelsLogo.class);
   }
 
   /**
    * Post workspace logo, in the background: POST /workspaces/{workspace_id}/logo.
    *
    * @param workspaceId Numeric ID of the workspace
-   * @param _file The logo image.
+   * @param file The logo image.
    * @param callback receives the outcome, exactly once
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call postWorkspaceLogoAsync(Long workspaceId, File _file, ApiCallback<ModelsLogo> callback) {
-    okhttp3.Call call = postWorkspaceLogoCall(workspaceId, _file);
+  public okhttp3.Call postWorkspaceLogoAsync(Long workspaceId, File file, ApiCallback<ModelsLogo> callback) {
+    okhttp3.Call call = postWorkspaceLogoCall(workspaceId, file);
     apiClient.executeAsync(call, ModelsLogo.class, callback);
     return call;
   }
 
-  private okhttp3.Call postWorkspaceLogoCall(Long workspaceId, File _file) {
+  private okhttp3.Call postWorkspaceLogoCall(Long workspaceId, File file) {
     requireParam(workspaceId, "workspaceId", "postWorkspaceLogo");
-    requireParam(_file, "_file", "postWorkspaceLogo");
+    requireParam(file, "file", "postWorkspaceLogo");
     return apiClient.buildCall(ApiRequest.builder("postWorkspaceLogo", "POST", "/workspaces/{workspace_id}/logo")
         .pathParam("workspace_id", workspaceId)
-        .formParam("file", _file)
+        .formParam("file", file)
         .accept("application/json")
         .authenticated()
         .build());

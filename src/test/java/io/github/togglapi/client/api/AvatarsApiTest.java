@@ -63,15 +63,15 @@ class AvatarsApiTest {
 
   @Test
   void postAvatars() throws Exception {
-    File _file = OperationCheck.file();
+    File file = OperationCheck.file();
     Type answer = ModelsAvatar.class;
     server.enqueue(OperationCheck.answerFor(answer));
-    Object result = api.postAvatars(_file);
+    Object result = api.postAvatars(file);
     RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
     OperationCheck.of(sent)
         .method("POST")
         .path(false, "/avatars")
-        .formField("file", _file)
+        .formField("file", file)
         .accept("application/json")
         .authenticated(true);
     OperationCheck.decoded(result, answer);

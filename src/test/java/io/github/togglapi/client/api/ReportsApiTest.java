@@ -520,14 +520,14 @@ class ReportsApiTest {
     String name = "v3 a/b é";
     Long page = 37303032904L;
     Long perPage = 37303032905L;
-    Boolean _public = true;
+    Boolean isPublic = true;
     Long requestingUserID = 37303032907L;
     Boolean scheduled = true;
     String sortDirection = "v9 a/b é";
     String sortField = "v10 a/b é";
     Type answer = TypeToken.getParameterized(List.class, ModelsSavedReport.class).getType();
     server.enqueue(OperationCheck.answerFor(answer));
-    Object result = api.getSharedReport(workspaceId, fixedDates, name, page, perPage, _public, requestingUserID, scheduled, sortDirection, sortField);
+    Object result = api.getSharedReport(workspaceId, fixedDates, name, page, perPage, isPublic, requestingUserID, scheduled, sortDirection, sortField);
     RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
     OperationCheck.of(sent)
         .method("GET")
@@ -536,7 +536,7 @@ class ReportsApiTest {
         .query("name", name, false)
         .query("page", page, false)
         .query("per_page", perPage, false)
-        .query("public", _public, false)
+        .query("public", isPublic, false)
         .query("requestingUserID", requestingUserID, false)
         .query("scheduled", scheduled, false)
         .query("sort_direction", sortDirection, false)

@@ -218,15 +218,15 @@ class WorkspacesApiTest {
   @Test
   void postWorkspaceLogo() throws Exception {
     Long workspaceId = 37303032901L;
-    File _file = OperationCheck.file();
+    File file = OperationCheck.file();
     Type answer = ModelsLogo.class;
     server.enqueue(OperationCheck.answerFor(answer));
-    Object result = api.postWorkspaceLogo(workspaceId, _file);
+    Object result = api.postWorkspaceLogo(workspaceId, file);
     RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
     OperationCheck.of(sent)
         .method("POST")
         .path(false, "/workspaces/{workspace_id}/logo", "workspace_id", workspaceId)
-        .formField("file", _file)
+        .formField("file", file)
         .accept("application/json")
         .authenticated(true);
     OperationCheck.decoded(result, answer);
