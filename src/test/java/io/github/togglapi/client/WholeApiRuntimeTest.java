@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,7 +23,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import com.google.gson.reflect.TypeToken;
+import io.github.togglapi.client.api.ReportsApi;
+import io.github.togglapi.client.model.DetailedGroupedTimeEntry;
+import io.github.togglapi.client.model.DetailedPost;
 import io.github.togglapi.client.model.ModelsUser;
+import io.github.togglapi.client.model.TimeentryPayload;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -177,6 +182,41 @@ class WholeApiRuntimeTest {
     assertEquals(second, server.takeRequest().getBody().readUtf8(), "the failed page is asked for again");
     assertTrue(server.takeRequest().getBody().readUtf8().contains("\"first_id\":4"));
     assertEquals(2, filter.size(), "the caller's filter is left as it was");
+  }
+
+  /** The README's report example: the generated pages method passes the cursor back in the filter. */
+  @Test
+  void theDetailedReportsPagesMethodWalksEveryPage() throws Exception {
+    server.enqueue(page("[{\"description\":\"a\"},{\"description\":\"b\"}]")
+        .setHeader(ReportPages.NEXT_ID, "3730303299").setHeader(ReportPages.NEXT_ROW_NUMBER, "3"));
+    server.enqueue(page("[{\"description\":\"c\"}]"));
+    ReportPages<List<DetailedGroupedTimeEntry>> pages = new ReportsApi(client).searchDetailedReportTimeEntriesPages(
+        1234567L, new DetailedPost().startDate(LocalDate.of(2024, 12, 1)).pageSize(2L));
+    List<String> seen = new ArrayList<>();
+    while (pages.hasNext()) {
+      pages.next().forEach(row -> seen.add(row.getDescription()));
+    }
+    assertEquals(Arrays.asList("a", "b", "c"), seen);
+    RecordedRequest first = server.takeRequest();
+    assertEquals("/reports/api/v3/workspace/1234567/search/time_entries", first.getPath());
+    assertEquals("{\"page_size\":2,\"start_date\":\"2024-12-01\"}", first.getBody().readUtf8());
+    String second = server.takeRequest().getBody().readUtf8();
+    assertTrue(second.contains("\"first_id\":3730303299") && second.contains("\"first_row_number\":3")
+        && second.contains("\"start_date\":\"2024-12-01\""), second);
+  }
+
+  /** The README's promise on enums: a newer service's value reads as UNKNOWN, its text is kept and written back. */
+  @Test
+  void anEnumValueFromANewerServiceIsUnknownAndKept() {
+    JSON json = client.getJSON();
+    TimeentryPayload read = json.deserialize("{\"tag_action\":\"merge\",\"description\":\"x\"}", TimeentryPayload.class);
+    assertEquals(TimeentryPayload.TagActionEnum.UNKNOWN, read.getTagAction());
+    assertEquals("merge", read.getTagActionValue());
+    assertEquals("x", read.getDescription());
+    assertTrue(json.serialize(read).contains("\"tag_action\":\"merge\""), json.serialize(read));
+    TimeentryPayload known = json.deserialize("{\"tag_action\":\"add\"}", TimeentryPayload.class);
+    assertEquals(TimeentryPayload.TagActionEnum.ADD, known.getTagAction());
+    assertEquals("add", known.getTagActionValue());
   }
 
   private static MockResponse page(String body) {
