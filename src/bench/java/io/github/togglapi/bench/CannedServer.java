@@ -126,6 +126,9 @@ public final class CannedServer implements AutoCloseable {
       if ("GET".equals(method) && ("/api/v9/workspaces/" + Canned.WORKSPACE_ID + "/sso").equals(path)) {
         return authenticated ? json(Canned.SSO_JSON) : unauthorized();
       }
+      if ("GET".equals(method) && "/api/v9/me".equals(path)) {
+        return authenticated ? json(Canned.USER_JSON) : unauthorized();
+      }
       if ("POST".equals(method) && "/api/v9/me/reset_token".equals(path)) {
         return authenticated ? json(Canned.TOKEN_JSON) : unauthorized();
       }

@@ -24,6 +24,9 @@ final class ColdStart {
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   /** The least a developer writes by hand ({@code ColdMinimalFloor}): a second floor, cold start only. */
   static final String MINIMAL_FLOOR = "minimal floor";
+  /** Our SDK making one {@code getMe}, and the minimal hand-written client doing the same. */
+  static final String OURS_GET_ME = "ours getMe";
+  static final String MINIMAL_FLOOR_GET_ME = "minimal floor getMe";
 
   private ColdStart() {
   }
@@ -44,6 +47,11 @@ final class ColdStart {
         "io.github.togglapi.bench.cold.ColdStock", basePath));
     commands.put(MINIMAL_FLOOR, command(classPaths.floor.asArgument(classPaths.coldJar),
         "io.github.togglapi.bench.cold.ColdMinimalFloor", basePath));
+    // One getMe among the 35 APIs, against the least a developer writes by hand for it.
+    commands.put(OURS_GET_ME, command(classPaths.ours.asArgument(classPaths.coldJar),
+        "io.github.togglapi.bench.cold.ColdOursGetMe", basePath, Canned.API_TOKEN));
+    commands.put(MINIMAL_FLOOR_GET_ME, command(classPaths.floor.asArgument(classPaths.coldJar),
+        "io.github.togglapi.bench.cold.ColdMinimalFloorGetMe", basePath, Canned.API_TOKEN));
     List<String> clients = new ArrayList<>(commands.keySet());
     Map<String, double[]> times = new LinkedHashMap<>();
     for (String client : clients) {
@@ -66,8 +74,10 @@ final class ColdStart {
     return times;
   }
 
-  private static List<String> command(String classPath, String main, String basePath) {
-    return Arrays.asList(JAVA, "-cp", classPath, main, basePath);
+  private static List<String> command(String classPath, String main, String... args) {
+    List<String> command = new ArrayList<>(Arrays.asList(JAVA, "-cp", classPath, main));
+    command.addAll(Arrays.asList(args));
+    return command;
   }
 
   private static double once(List<String> command, Path output) throws IOException, InterruptedException {
