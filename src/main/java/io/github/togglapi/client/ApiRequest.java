@@ -223,7 +223,7 @@ public final class ApiRequest {
   }
 
   /**
-   * Returns the names of the query and form parameters the spec marks {@code x-sensitive}
+   * Returns the names of the path, query and form parameters the spec marks {@code x-sensitive}
    * (personal data, one-time values, assertions): their values are masked in logs and messages.
    *
    * @return the names of the sensitive parameters
@@ -334,6 +334,20 @@ public final class ApiRequest {
     public Builder sensitiveQueryParam(String name, @Nullable Object value) {
       sensitiveParams.add(name);
       return queryParam(name, value);
+    }
+
+    /**
+     * Adds a path parameter the spec marks {@code x-sensitive} (a shared report's token, a calendar
+     * feed's token, a code from an email): the value is part of the URL as any other, and masked
+     * wherever the URL is logged or quoted in a message.
+     *
+     * @param name the parameter's name, as it appears in braces in the path
+     * @param value the value
+     * @return this builder
+     */
+    public Builder sensitivePathParam(String name, Object value) {
+      sensitiveParams.add(name);
+      return pathParam(name, value);
     }
 
     /**

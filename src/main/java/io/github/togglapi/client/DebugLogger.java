@@ -1,6 +1,7 @@
 package io.github.togglapi.client;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -126,18 +127,24 @@ final class DebugLogger implements Interceptor {
         || subtype.equals("x-www-form-urlencoded") || subtype.endsWith("xml");
   }
 
-  /** The URL with the values of the query parameters the spec marks sensitive masked. */
+  /** The URL with the values of the path and query parameters the spec marks sensitive masked. */
   private static String shown(HttpUrl url, @Nullable ApiRequest described) {
-    if (described == null || described.getSensitiveParams().isEmpty() || url.querySize() == 0) {
+    if (described == null || described.getSensitiveParams().isEmpty()) {
       return url.toString();
     }
     HttpUrl.Builder masked = url.newBuilder();
+    List<String> inPath = new ArrayList<>();
     for (String name : described.getSensitiveParams()) {
       if (url.queryParameter(name) != null) {
         masked.setEncodedQueryParameter(name, Redactor.MASK);
       }
+      String value = described.getPathParams().get(name);
+      if (value != null) {
+        inPath.add(value);
+      }
     }
-    return masked.build().toString();
+    // A path value is found as the URL encodes it, whatever else shares its segment.
+    return inPath.isEmpty() ? masked.build().toString() : Redactor.maskValues(masked.build().toString(), inPath);
   }
 
   /** A body the client wrote: form fields marked sensitive and secret JSON fields masked. */

@@ -25,7 +25,8 @@ final class Redactor {
    * The JSON fields the spec marks {@code x-sensitive}. A test checks this list against
    * api/openapi.yaml.
    */
-  static final String[] SECRET_JSON_FIELDS = {"password", "api_token", "confirmation_code"};
+  static final String[] SECRET_JSON_FIELDS = {"password", "current_password", "api_token", "confirmation_code",
+      "login_token", "fcm_registration_token", "token"};
   private static final List<String> SECRET_FIELD_NAMES = Arrays.asList(SECRET_JSON_FIELDS);
   /** The named character references of XML, which HTML pages use to escape text. */
   private static final List<String> HTML_NAMES = Arrays.asList("amp", "lt", "gt", "quot", "apos");
@@ -226,6 +227,10 @@ final class Redactor {
    */
   static void addSentSecrets(ApiRequest request, JSON json, List<String> secrets) {
     for (String name : request.getSensitiveParams()) {
+      String inPath = request.getPathParams().get(name);
+      if (inPath != null) {
+        secrets.add(inPath);
+      }
       Map<String, String> form = request.getFormParams();
       if (form != null && form.get(name) != null) {
         secrets.add(form.get(name));

@@ -90,6 +90,29 @@ class EveryModelTest {
     }
   }
 
+  /** Every field the spec marks x-sensitive, in every model: toString() shows {@code ****}, never the value. */
+  @org.junit.jupiter.api.Test
+  void toStringNeverShowsASensitiveField() {
+    int checked = 0;
+    for (Map.Entry<String, Schema<?>> model : SpecModels.objectSchemas().entrySet()) {
+      JsonObject body = new JsonObject();
+      for (Map.Entry<String, Schema<?>> property : properties(model.getValue()).entrySet()) {
+        Map<String, Object> extensions = property.getValue().getExtensions();
+        if (extensions != null && Boolean.TRUE.equals(extensions.get("x-sensitive"))) {
+          body.addProperty(property.getKey(), "canary-" + property.getKey() + "-0123456789");
+        }
+      }
+      if (body.size() == 0) {
+        continue;
+      }
+      String shown = json.deserialize(body.toString(), SpecModels.modelClass(model.getKey())).toString();
+      checked += body.size();
+      org.junit.jupiter.api.Assertions.assertFalse(shown.contains("canary-"), model.getKey() + ": " + shown);
+      org.junit.jupiter.api.Assertions.assertTrue(shown.contains("****"), model.getKey() + ": " + shown);
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(checked >= 15, checked + " sensitive fields");
+  }
+
   /** The properties of a schema, its own and those it takes from others (allOf). */
   private static Map<String, Schema<?>> properties(Schema<?> schema) {
     Map<String, Schema<?>> all = new java.util.LinkedHashMap<>();

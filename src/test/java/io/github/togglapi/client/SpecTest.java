@@ -266,7 +266,8 @@ class SpecTest {
     List<String> unmarked = new ArrayList<>();
     int[] secrets = {0};
     walk(spec, "", (pointer, node) -> node.path("properties").properties().forEach(property -> {
-      if (Arrays.asList("password", "api_token", "confirmation_code").contains(property.getKey())) {
+      if (Arrays.asList("password", "current_password", "api_token", "confirmation_code", "login_token",
+          "fcm_registration_token", "token").contains(property.getKey())) {
         secrets[0]++;
         if (!property.getValue().path("x-sensitive").asBoolean(false)) {
           unmarked.add(pointer + "/properties/" + property.getKey());
@@ -369,7 +370,8 @@ class SpecTest {
     operations().forEach((id, op) -> {
       if (op.getParameters() != null) {
         op.getParameters().stream().filter(p -> isSensitive(p.getExtensions()))
-            .forEach(p -> expected.add(id + " sensitiveQueryParam " + p.getName()));
+            .forEach(p -> expected.add(id + ("path".equals(p.getIn()) ? " sensitivePathParam " : " sensitiveQueryParam ")
+                + p.getName()));
       }
       if (op.getRequestBody() != null && op.getRequestBody().getContent().get("application/x-www-form-urlencoded") != null) {
         Schema<?> form = op.getRequestBody().getContent().get("application/x-www-form-urlencoded").getSchema();
@@ -392,8 +394,16 @@ class SpecTest {
         "postSaml2Callback sensitiveFormParam RelayState", "postSaml2Callback sensitiveResponseHeader Location")),
         expected.toString());
 
-    String source = new String(Files.readAllBytes(Paths.get("src/main/java/io/github/togglapi/client/api/AuthenticationApi.java")),
-        java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(expected.containsAll(Arrays.asList("getIcal sensitivePathParam token",
+        "getSavedReport sensitivePathParam report_token")), expected.toString());
+
+    StringBuilder sources = new StringBuilder();
+    try (Stream<Path> files = Files.list(Paths.get("src/main/java/io/github/togglapi/client/api"))) {
+      for (Path file : files.sorted().collect(Collectors.toList())) {
+        sources.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    String source = sources.toString();
     java.util.regex.Matcher marked = java.util.regex.Pattern.compile(
         "ApiRequest\\.builder\\(\"(\\w+)\"|\\.(sensitive\\w+)\\(\"([^\"]+)\"").matcher(source);
     Set<String> actual = new TreeSet<>();

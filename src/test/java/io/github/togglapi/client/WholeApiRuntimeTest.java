@@ -219,6 +219,32 @@ class WholeApiRuntimeTest {
     assertEquals("add", known.getTagActionValue());
   }
 
+  /**
+   * A token in the path (a shared report's, a calendar feed's) is a capability: the URL carries it,
+   * and neither the debug log nor the exception shows it, as sent or as echoed, encoded or not.
+   */
+  @Test
+  void aSensitivePathParameterIsSentButNeverShown() throws Exception {
+    String token = "s3cr3t/report tok\u00e9n";
+    String encoded = "s3cr3t%2Freport%20tok%C3%A9n";
+    server.enqueue(new MockResponse().setResponseCode(404).setHeader("Content-Type", "application/json")
+        .setHeader("X-Echo", "/reports/api/v3/shared/" + encoded)
+        .setBody("\"no saved report at /reports/api/v3/shared/" + encoded + " (" + token + ")\""));
+    client.setDebugging(true);
+    ApiException e;
+    String log;
+    try (LogCapture capture = LogCapture.debugLog()) {
+      e = assertThrows(NotFoundException.class, () -> new ReportsApi(client).getSavedReport(token, null));
+      log = capture.all();
+    }
+    assertEquals("/reports/api/v3/shared/" + encoded, server.takeRequest().getPath(), "sent as it is");
+    for (String shown : Arrays.asList(log, e.getMessage(), e.toString())) {
+      assertFalse(shown.contains(encoded) || shown.contains(token) || shown.contains("s3cr3t"), shown);
+    }
+    assertTrue(log.contains("/reports/api/v3/shared/"), log);
+    assertTrue(e.getResponseBody().contains(token), "the raw body is the caller's to read");
+  }
+
   private static MockResponse page(String body) {
     return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
   }

@@ -176,7 +176,7 @@ public class CalendarApi {
     return apiClient.buildCall(ApiRequest.builder("getCalendarCallback", "GET", "/integrations/calendar/callback/{provider}")
         .pathParam("provider", provider)
         .queryParam("state", state)
-        .queryParam("code", code)
+        .sensitiveQueryParam("code", code)
         .accept("application/json")
         .authenticated()
         .redirectExpected()

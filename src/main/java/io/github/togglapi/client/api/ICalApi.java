@@ -110,7 +110,7 @@ public class ICalApi {
   private okhttp3.Call getIcalCall(String token) {
     requireParam(token, "token", "getIcal");
     return apiClient.buildCall(ApiRequest.builder("getIcal", "GET", "/ical/workspace_user/{token}")
-        .pathParam("token", token)
+        .sensitivePathParam("token", token)
         .accept("text/calendar, application/json")
         .build());
   }

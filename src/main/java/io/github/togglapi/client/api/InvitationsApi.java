@@ -112,7 +112,7 @@ public class InvitationsApi {
   private okhttp3.Call getInvitationCall(String invitationCode) {
     requireParam(invitationCode, "invitationCode", "getInvitation");
     return apiClient.buildCall(ApiRequest.builder("getInvitation", "GET", "/invitations/{invitation_code}")
-        .pathParam("invitation_code", invitationCode)
+        .sensitivePathParam("invitation_code", invitationCode)
         .accept("application/json")
         .build());
   }
@@ -160,7 +160,7 @@ public class InvitationsApi {
   private okhttp3.Call postOrganizationAcceptInvitationCall(String invitationCode) {
     requireParam(invitationCode, "invitationCode", "postOrganizationAcceptInvitation");
     return apiClient.buildCall(ApiRequest.builder("postOrganizationAcceptInvitation", "POST", "/organizations/invitations/{invitation_code}/accept")
-        .pathParam("invitation_code", invitationCode)
+        .sensitivePathParam("invitation_code", invitationCode)
         .accept("text/plain")
         .authenticated()
         .build());
@@ -263,7 +263,7 @@ public class InvitationsApi {
   private okhttp3.Call postRejectInvitationCall(String invitationCode) {
     requireParam(invitationCode, "invitationCode", "postRejectInvitation");
     return apiClient.buildCall(ApiRequest.builder("postRejectInvitation", "POST", "/organizations/invitations/{invitation_code}/reject")
-        .pathParam("invitation_code", invitationCode)
+        .sensitivePathParam("invitation_code", invitationCode)
         .accept("application/json")
         .authenticated()
         .build());

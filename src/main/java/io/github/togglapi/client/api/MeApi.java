@@ -963,7 +963,7 @@ public class MeApi {
   private okhttp3.Call postMeDisableProductEmailsCall(String disableCode) {
     requireParam(disableCode, "disableCode", "postMeDisableProductEmails");
     return apiClient.buildCall(ApiRequest.builder("postMeDisableProductEmails", "POST", "/me/disable_product_emails/{disable_code}")
-        .pathParam("disable_code", disableCode)
+        .sensitivePathParam("disable_code", disableCode)
         .accept("application/json")
         .build());
   }
@@ -1011,7 +1011,7 @@ public class MeApi {
   private okhttp3.Call postMeDisableWeeklyReportCall(String weeklyReportCode) {
     requireParam(weeklyReportCode, "weeklyReportCode", "postMeDisableWeeklyReport");
     return apiClient.buildCall(ApiRequest.builder("postMeDisableWeeklyReport", "POST", "/me/disable_weekly_report/{weekly_report_code}")
-        .pathParam("weekly_report_code", weeklyReportCode)
+        .sensitivePathParam("weekly_report_code", weeklyReportCode)
         .accept("application/json")
         .build());
   }

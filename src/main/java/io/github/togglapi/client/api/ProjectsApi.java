@@ -557,7 +557,7 @@ public class ProjectsApi {
   private okhttp3.Call getSharedProjectCall(String hash) {
     requireParam(hash, "hash", "getSharedProject");
     return apiClient.buildCall(ApiRequest.builder("getSharedProject", "GET", "/shared-project/{hash}/project")
-        .pathParam("hash", hash)
+        .sensitivePathParam("hash", hash)
         .accept("application/json")
         .authenticated()
         .build());
@@ -1012,7 +1012,7 @@ public class ProjectsApi {
     requireParam(hash, "hash", "putSharedProjectTimeEntries");
     requireParam(workspaceTimeEntryPut, "workspaceTimeEntryPut", "putSharedProjectTimeEntries");
     return apiClient.buildCall(ApiRequest.builder("putSharedProjectTimeEntries", "PUT", "/shared-project/{hash}/time-entries")
-        .pathParam("hash", hash)
+        .sensitivePathParam("hash", hash)
         .jsonBody(workspaceTimeEntryPut)
         .accept("application/json")
         .authenticated()

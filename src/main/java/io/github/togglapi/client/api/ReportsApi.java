@@ -431,7 +431,7 @@ public class ReportsApi {
   private okhttp3.Call exportSavedReportCsvCall(String reportToken, @Nullable SavedReportParams reportParameters) {
     requireParam(reportToken, "reportToken", "exportSavedReportCsv");
     return apiClient.buildCall(ApiRequest.builder("exportSavedReportCsv", "POST", "/reports/api/v3/shared/{report_token}.csv")
-        .pathParam("report_token", reportToken)
+        .sensitivePathParam("report_token", reportToken)
         .jsonBody(reportParameters)
         .accept("text/csv, application/json")
         .hostRelative()
@@ -485,7 +485,7 @@ public class ReportsApi {
   private okhttp3.Call exportSavedReportPdfCall(String reportToken, @Nullable SavedReportParams reportParameters) {
     requireParam(reportToken, "reportToken", "exportSavedReportPdf");
     return apiClient.buildCall(ApiRequest.builder("exportSavedReportPdf", "POST", "/reports/api/v3/shared/{report_token}/pdf")
-        .pathParam("report_token", reportToken)
+        .sensitivePathParam("report_token", reportToken)
         .jsonBody(reportParameters)
         .accept("application/pdf, application/json")
         .hostRelative()
@@ -539,7 +539,7 @@ public class ReportsApi {
   private okhttp3.Call exportSavedReportXlsxCall(String reportToken, @Nullable SavedReportParams reportParameters) {
     requireParam(reportToken, "reportToken", "exportSavedReportXlsx");
     return apiClient.buildCall(ApiRequest.builder("exportSavedReportXlsx", "POST", "/reports/api/v3/shared/{report_token}.xlsx")
-        .pathParam("report_token", reportToken)
+        .sensitivePathParam("report_token", reportToken)
         .jsonBody(reportParameters)
         .accept("text/xlsx, application/json")
         .hostRelative()
@@ -1426,7 +1426,7 @@ public class ReportsApi {
   private okhttp3.Call getSavedReportCall(String reportToken, @Nullable SavedReportParams reportParameters) {
     requireParam(reportToken, "reportToken", "getSavedReport");
     return apiClient.buildCall(ApiRequest.builder("getSavedReport", "POST", "/reports/api/v3/shared/{report_token}")
-        .pathParam("report_token", reportToken)
+        .sensitivePathParam("report_token", reportToken)
         .jsonBody(reportParameters)
         .accept("application/json")
         .hostRelative()

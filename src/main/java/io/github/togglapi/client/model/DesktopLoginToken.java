@@ -61,6 +61,7 @@ public class DesktopLoginToken {
 
   /**
    * The {@code login_token} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code login_token}, or null
    */
@@ -103,7 +104,7 @@ public class DesktopLoginToken {
   @Override
   public String toString() {
     return "DesktopLoginToken{"
-        + "loginToken=" + loginToken
+        + "loginToken=" + (loginToken == null ? "null" : "****")
         + "}";
   }
   /**

@@ -144,6 +144,7 @@ public class MePayload {
 
   /**
    * User's current password (used to change the current password)
+   * A secret: keep it out of logs.
    *
    * @return {@code current_password}, or null
    */
@@ -351,7 +352,7 @@ public class MePayload {
     return "MePayload{"
         + "beginningOfWeek=" + beginningOfWeek
         + ", countryId=" + countryId
-        + ", currentPassword=" + currentPassword
+        + ", currentPassword=" + (currentPassword == null ? "null" : "****")
         + ", defaultWorkspaceId=" + defaultWorkspaceId
         + ", email=" + email
         + ", fullname=" + fullname

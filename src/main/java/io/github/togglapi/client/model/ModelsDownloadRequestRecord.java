@@ -129,6 +129,7 @@ public class ModelsDownloadRequestRecord {
 
   /**
    * The {@code token} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code token}, or null
    */
@@ -175,7 +176,7 @@ public class ModelsDownloadRequestRecord {
     return "ModelsDownloadRequestRecord{"
         + "errorMessage=" + errorMessage
         + ", state=" + state
-        + ", token=" + token
+        + ", token=" + (token == null ? "null" : "****")
         + "}";
   }
   /**

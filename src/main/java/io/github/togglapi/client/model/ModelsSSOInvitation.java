@@ -299,6 +299,7 @@ public class ModelsSSOInvitation {
 
   /**
    * The {@code token} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code token}, or null
    */
@@ -355,7 +356,7 @@ public class ModelsSSOInvitation {
         + ", senderEmail=" + senderEmail
         + ", senderName=" + senderName
         + ", sso=" + sso
-        + ", token=" + token
+        + ", token=" + (token == null ? "null" : "****")
         + "}";
   }
   /**

@@ -410,6 +410,7 @@ public class ModelsSavedReport {
 
   /**
    * The {@code token} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code token}, or null
    */
@@ -568,7 +569,7 @@ public class ModelsSavedReport {
         + ", _public=" + _public
         + ", scheduledEmailGids=" + scheduledEmailGids
         + ", scheduledEmailUids=" + scheduledEmailUids
-        + ", token=" + token
+        + ", token=" + (token == null ? "null" : "****")
         + ", uid=" + uid
         + ", updatedAt=" + updatedAt
         + ", updatedBy=" + updatedBy

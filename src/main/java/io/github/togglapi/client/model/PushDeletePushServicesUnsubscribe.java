@@ -61,6 +61,7 @@ public class PushDeletePushServicesUnsubscribe {
 
   /**
    * The {@code fcm_registration_token} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code fcm_registration_token}, or null
    */
@@ -103,7 +104,7 @@ public class PushDeletePushServicesUnsubscribe {
   @Override
   public String toString() {
     return "PushDeletePushServicesUnsubscribe{"
-        + "fcmRegistrationToken=" + fcmRegistrationToken
+        + "fcmRegistrationToken=" + (fcmRegistrationToken == null ? "null" : "****")
         + "}";
   }
   /**

@@ -61,6 +61,7 @@ public class PushPostPushServicesSubscribe {
 
   /**
    * The {@code fcm_registration_token} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code fcm_registration_token}, or null
    */
@@ -103,7 +104,7 @@ public class PushPostPushServicesSubscribe {
   @Override
   public String toString() {
     return "PushPostPushServicesSubscribe{"
-        + "fcmRegistrationToken=" + fcmRegistrationToken
+        + "fcmRegistrationToken=" + (fcmRegistrationToken == null ? "null" : "****")
         + "}";
   }
   /**
