@@ -307,15 +307,46 @@ public class AlertsPayload {
   }
 
   private static final class Adapter extends TypeAdapter<AlertsPayload> {
-    private final TypeAdapter<List<String>> receiverRolesAdapter;
-    private final TypeAdapter<List<Long>> receiverUsersAdapter;
-    private final TypeAdapter<List<Long>> thresholdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<String>> receiverRolesAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> receiverUsersAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> thresholdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.receiverRolesAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
-      this.receiverUsersAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.thresholdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> receiverRolesAdapter() {
+      TypeAdapter<List<String>> adapter = receiverRolesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        receiverRolesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> receiverUsersAdapter() {
+      TypeAdapter<List<Long>> adapter = receiverUsersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        receiverUsersAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> thresholdsAdapter() {
+      TypeAdapter<List<Long>> adapter = thresholdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        thresholdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -329,13 +360,13 @@ public class AlertsPayload {
       }
       if (value.receiverRoles != null) {
         out.name("receiver_roles");
-        receiverRolesAdapter.write(out, value.receiverRoles);
+        receiverRolesAdapter().write(out, value.receiverRoles);
       } else if (out.getSerializeNulls()) {
         out.name("receiver_roles").nullValue();
       }
       if (value.receiverUsers != null) {
         out.name("receiver_users");
-        receiverUsersAdapter.write(out, value.receiverUsers);
+        receiverUsersAdapter().write(out, value.receiverUsers);
       } else if (out.getSerializeNulls()) {
         out.name("receiver_users").nullValue();
       }
@@ -353,7 +384,7 @@ public class AlertsPayload {
       }
       if (value.thresholds != null) {
         out.name("thresholds");
-        thresholdsAdapter.write(out, value.thresholds);
+        thresholdsAdapter().write(out, value.thresholds);
       } else if (out.getSerializeNulls()) {
         out.name("thresholds").nullValue();
       }
@@ -376,10 +407,10 @@ public class AlertsPayload {
               value.projectId = in.nextLong();
               break;
             case "receiver_roles":
-              value.receiverRoles = receiverRolesAdapter.read(in);
+              value.receiverRoles = receiverRolesAdapter().read(in);
               break;
             case "receiver_users":
-              value.receiverUsers = receiverUsersAdapter.read(in);
+              value.receiverUsers = receiverUsersAdapter().read(in);
               break;
             case "source_kind":
               value.sourceKind = in.nextString();
@@ -388,7 +419,7 @@ public class AlertsPayload {
               value.thresholdType = in.nextString();
               break;
             case "thresholds":
-              value.thresholds = thresholdsAdapter.read(in);
+              value.thresholds = thresholdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -199,11 +199,24 @@ public class BillingFancyPlan {
   }
 
   private static final class Adapter extends TypeAdapter<BillingFancyPlan> {
-    private final TypeAdapter<List<BillingFancyPricingPlan>> pricingPlansAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<BillingFancyPricingPlan>> pricingPlansAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.pricingPlansAdapter = (TypeAdapter<List<BillingFancyPricingPlan>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, BillingFancyPricingPlan.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<BillingFancyPricingPlan>> pricingPlansAdapter() {
+      TypeAdapter<List<BillingFancyPricingPlan>> adapter = pricingPlansAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<BillingFancyPricingPlan>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, BillingFancyPricingPlan.class).getType()));
+        pricingPlansAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -223,7 +236,7 @@ public class BillingFancyPlan {
       }
       if (value.pricingPlans != null) {
         out.name("pricing_plans");
-        pricingPlansAdapter.write(out, value.pricingPlans);
+        pricingPlansAdapter().write(out, value.pricingPlans);
       } else if (out.getSerializeNulls()) {
         out.name("pricing_plans").nullValue();
       }
@@ -249,7 +262,7 @@ public class BillingFancyPlan {
               value.planId = in.nextLong();
               break;
             case "pricing_plans":
-              value.pricingPlans = pricingPlansAdapter.read(in);
+              value.pricingPlans = pricingPlansAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

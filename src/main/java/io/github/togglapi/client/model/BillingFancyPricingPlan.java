@@ -415,15 +415,43 @@ public class BillingFancyPricingPlan {
   }
 
   private static final class Adapter extends TypeAdapter<BillingFancyPricingPlan> {
-    private final TypeAdapter<ModelsCampaign> campaignAdapter;
-    private final TypeAdapter<BillingPricesStruct> pricesMonthAdapter;
-    private final TypeAdapter<BillingPricesStruct> pricesPeriodAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsCampaign> campaignAdapter;
+    private volatile @Nullable TypeAdapter<BillingPricesStruct> pricesMonthAdapter;
+    private volatile @Nullable TypeAdapter<BillingPricesStruct> pricesPeriodAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.campaignAdapter = gson.getAdapter(ModelsCampaign.class);
-      this.pricesMonthAdapter = gson.getAdapter(BillingPricesStruct.class);
-      this.pricesPeriodAdapter = gson.getAdapter(BillingPricesStruct.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsCampaign> campaignAdapter() {
+      TypeAdapter<ModelsCampaign> adapter = campaignAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsCampaign.class);
+        campaignAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<BillingPricesStruct> pricesMonthAdapter() {
+      TypeAdapter<BillingPricesStruct> adapter = pricesMonthAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(BillingPricesStruct.class);
+        pricesMonthAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<BillingPricesStruct> pricesPeriodAdapter() {
+      TypeAdapter<BillingPricesStruct> adapter = pricesPeriodAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(BillingPricesStruct.class);
+        pricesPeriodAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -437,7 +465,7 @@ public class BillingFancyPricingPlan {
       }
       if (value.campaign != null) {
         out.name("campaign");
-        campaignAdapter.write(out, value.campaign);
+        campaignAdapter().write(out, value.campaign);
       } else if (out.getSerializeNulls()) {
         out.name("campaign").nullValue();
       }
@@ -467,13 +495,13 @@ public class BillingFancyPricingPlan {
       }
       if (value.pricesMonth != null) {
         out.name("prices_month");
-        pricesMonthAdapter.write(out, value.pricesMonth);
+        pricesMonthAdapter().write(out, value.pricesMonth);
       } else if (out.getSerializeNulls()) {
         out.name("prices_month").nullValue();
       }
       if (value.pricesPeriod != null) {
         out.name("prices_period");
-        pricesPeriodAdapter.write(out, value.pricesPeriod);
+        pricesPeriodAdapter().write(out, value.pricesPeriod);
       } else if (out.getSerializeNulls()) {
         out.name("prices_period").nullValue();
       }
@@ -502,7 +530,7 @@ public class BillingFancyPricingPlan {
               value.actualPriceInUsdCents = in.nextLong();
               break;
             case "campaign":
-              value.campaign = campaignAdapter.read(in);
+              value.campaign = campaignAdapter().read(in);
               break;
             case "list_price_in_usd_cents":
               value.listPriceInUsdCents = in.nextLong();
@@ -517,10 +545,10 @@ public class BillingFancyPricingPlan {
               value.pricePointHandle = in.nextString();
               break;
             case "prices_month":
-              value.pricesMonth = pricesMonthAdapter.read(in);
+              value.pricesMonth = pricesMonthAdapter().read(in);
               break;
             case "prices_period":
-              value.pricesPeriod = pricesPeriodAdapter.read(in);
+              value.pricesPeriod = pricesPeriodAdapter().read(in);
               break;
             case "pricing_plan_id":
               value.pricingPlanId = in.nextLong();

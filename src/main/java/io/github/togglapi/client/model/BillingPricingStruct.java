@@ -379,11 +379,24 @@ public class BillingPricingStruct {
   }
 
   private static final class Adapter extends TypeAdapter<BillingPricingStruct> {
-    private final TypeAdapter<List<BillingFancyPlan>> plansAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<BillingFancyPlan>> plansAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.plansAdapter = (TypeAdapter<List<BillingFancyPlan>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, BillingFancyPlan.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<BillingFancyPlan>> plansAdapter() {
+      TypeAdapter<List<BillingFancyPlan>> adapter = plansAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<BillingFancyPlan>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, BillingFancyPlan.class).getType()));
+        plansAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -409,7 +422,7 @@ public class BillingPricingStruct {
       }
       if (value.plans != null) {
         out.name("plans");
-        plansAdapter.write(out, value.plans);
+        plansAdapter().write(out, value.plans);
       } else if (out.getSerializeNulls()) {
         out.name("plans").nullValue();
       }
@@ -462,7 +475,7 @@ public class BillingPricingStruct {
               value.discountTo = in.nextString();
               break;
             case "plans":
-              value.plans = plansAdapter.read(in);
+              value.plans = plansAdapter().read(in);
               break;
             case "tax_included":
               value.taxIncluded = in.nextBoolean();

@@ -163,11 +163,24 @@ public class ClientsDataTrendsGraphData {
   }
 
   private static final class Adapter extends TypeAdapter<ClientsDataTrendsGraphData> {
-    private final TypeAdapter<List<ClientsReportClient>> clientsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ClientsReportClient>> clientsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.clientsAdapter = (TypeAdapter<List<ClientsReportClient>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ClientsReportClient.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ClientsReportClient>> clientsAdapter() {
+      TypeAdapter<List<ClientsReportClient>> adapter = clientsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ClientsReportClient>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ClientsReportClient.class).getType()));
+        clientsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class ClientsDataTrendsGraphData {
       out.beginObject();
       if (value.clients != null) {
         out.name("clients");
-        clientsAdapter.write(out, value.clients);
+        clientsAdapter().write(out, value.clients);
       } else if (out.getSerializeNulls()) {
         out.name("clients").nullValue();
       }
@@ -201,7 +214,7 @@ public class ClientsDataTrendsGraphData {
         try {
           switch (name) {
             case "clients":
-              value.clients = clientsAdapter.read(in);
+              value.clients = clientsAdapter().read(in);
               break;
             case "date":
               value.date = in.nextString();

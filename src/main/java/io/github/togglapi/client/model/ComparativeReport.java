@@ -127,11 +127,23 @@ public class ComparativeReport {
   }
 
   private static final class Adapter extends TypeAdapter<ComparativeReport> {
-    private final TypeAdapter<ComparativeReportGraph> graphAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ComparativeReportGraph> graphAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.graphAdapter = gson.getAdapter(ComparativeReportGraph.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ComparativeReportGraph> graphAdapter() {
+      TypeAdapter<ComparativeReportGraph> adapter = graphAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ComparativeReportGraph.class);
+        graphAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +151,7 @@ public class ComparativeReport {
       out.beginObject();
       if (value.graph != null) {
         out.name("graph");
-        graphAdapter.write(out, value.graph);
+        graphAdapter().write(out, value.graph);
       } else if (out.getSerializeNulls()) {
         out.name("graph").nullValue();
       }
@@ -159,7 +171,7 @@ public class ComparativeReport {
         try {
           switch (name) {
             case "graph":
-              value.graph = graphAdapter.read(in);
+              value.graph = graphAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

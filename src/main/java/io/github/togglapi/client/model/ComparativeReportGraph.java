@@ -163,11 +163,24 @@ public class ComparativeReportGraph {
   }
 
   private static final class Adapter extends TypeAdapter<ComparativeReportGraph> {
-    private final TypeAdapter<List<ComparativeGraphData>> dataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ComparativeGraphData>> dataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.dataAdapter = (TypeAdapter<List<ComparativeGraphData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ComparativeGraphData.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ComparativeGraphData>> dataAdapter() {
+      TypeAdapter<List<ComparativeGraphData>> adapter = dataAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ComparativeGraphData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ComparativeGraphData.class).getType()));
+        dataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class ComparativeReportGraph {
       out.beginObject();
       if (value.data != null) {
         out.name("data");
-        dataAdapter.write(out, value.data);
+        dataAdapter().write(out, value.data);
       } else if (out.getSerializeNulls()) {
         out.name("data").nullValue();
       }
@@ -201,7 +214,7 @@ public class ComparativeReportGraph {
         try {
           switch (name) {
             case "data":
-              value.data = dataAdapter.read(in);
+              value.data = dataAdapter().read(in);
               break;
             case "resolution":
               value.resolution = in.nextString();

@@ -163,13 +163,33 @@ public class CustomerDiscountResponse {
   }
 
   private static final class Adapter extends TypeAdapter<CustomerDiscountResponse> {
-    private final TypeAdapter<CustomerCoupon> couponAdapter;
-    private final TypeAdapter<CustomerPromotionCode> promotionCodeAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<CustomerCoupon> couponAdapter;
+    private volatile @Nullable TypeAdapter<CustomerPromotionCode> promotionCodeAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.couponAdapter = gson.getAdapter(CustomerCoupon.class);
-      this.promotionCodeAdapter = gson.getAdapter(CustomerPromotionCode.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<CustomerCoupon> couponAdapter() {
+      TypeAdapter<CustomerCoupon> adapter = couponAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(CustomerCoupon.class);
+        couponAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<CustomerPromotionCode> promotionCodeAdapter() {
+      TypeAdapter<CustomerPromotionCode> adapter = promotionCodeAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(CustomerPromotionCode.class);
+        promotionCodeAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -177,13 +197,13 @@ public class CustomerDiscountResponse {
       out.beginObject();
       if (value.coupon != null) {
         out.name("coupon");
-        couponAdapter.write(out, value.coupon);
+        couponAdapter().write(out, value.coupon);
       } else if (out.getSerializeNulls()) {
         out.name("coupon").nullValue();
       }
       if (value.promotionCode != null) {
         out.name("promotion_code");
-        promotionCodeAdapter.write(out, value.promotionCode);
+        promotionCodeAdapter().write(out, value.promotionCode);
       } else if (out.getSerializeNulls()) {
         out.name("promotion_code").nullValue();
       }
@@ -203,10 +223,10 @@ public class CustomerDiscountResponse {
         try {
           switch (name) {
             case "coupon":
-              value.coupon = couponAdapter.read(in);
+              value.coupon = couponAdapter().read(in);
               break;
             case "promotion_code":
-              value.promotionCode = promotionCodeAdapter.read(in);
+              value.promotionCode = promotionCodeAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -235,15 +235,43 @@ public class CustomerPaymentMethod {
   }
 
   private static final class Adapter extends TypeAdapter<CustomerPaymentMethod> {
-    private final TypeAdapter<CustomerPaymentMethodCard> cardAdapter;
-    private final TypeAdapter<CustomerPaymentMethodSEPADebit> sepaDebitAdapter;
-    private final TypeAdapter<CustomerPaymentMethodUSBankAccount> usBankAccountAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<CustomerPaymentMethodCard> cardAdapter;
+    private volatile @Nullable TypeAdapter<CustomerPaymentMethodSEPADebit> sepaDebitAdapter;
+    private volatile @Nullable TypeAdapter<CustomerPaymentMethodUSBankAccount> usBankAccountAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.cardAdapter = gson.getAdapter(CustomerPaymentMethodCard.class);
-      this.sepaDebitAdapter = gson.getAdapter(CustomerPaymentMethodSEPADebit.class);
-      this.usBankAccountAdapter = gson.getAdapter(CustomerPaymentMethodUSBankAccount.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<CustomerPaymentMethodCard> cardAdapter() {
+      TypeAdapter<CustomerPaymentMethodCard> adapter = cardAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(CustomerPaymentMethodCard.class);
+        cardAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<CustomerPaymentMethodSEPADebit> sepaDebitAdapter() {
+      TypeAdapter<CustomerPaymentMethodSEPADebit> adapter = sepaDebitAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(CustomerPaymentMethodSEPADebit.class);
+        sepaDebitAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<CustomerPaymentMethodUSBankAccount> usBankAccountAdapter() {
+      TypeAdapter<CustomerPaymentMethodUSBankAccount> adapter = usBankAccountAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(CustomerPaymentMethodUSBankAccount.class);
+        usBankAccountAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -251,13 +279,13 @@ public class CustomerPaymentMethod {
       out.beginObject();
       if (value.card != null) {
         out.name("card");
-        cardAdapter.write(out, value.card);
+        cardAdapter().write(out, value.card);
       } else if (out.getSerializeNulls()) {
         out.name("card").nullValue();
       }
       if (value.sepaDebit != null) {
         out.name("sepa_debit");
-        sepaDebitAdapter.write(out, value.sepaDebit);
+        sepaDebitAdapter().write(out, value.sepaDebit);
       } else if (out.getSerializeNulls()) {
         out.name("sepa_debit").nullValue();
       }
@@ -269,7 +297,7 @@ public class CustomerPaymentMethod {
       }
       if (value.usBankAccount != null) {
         out.name("us_bank_account");
-        usBankAccountAdapter.write(out, value.usBankAccount);
+        usBankAccountAdapter().write(out, value.usBankAccount);
       } else if (out.getSerializeNulls()) {
         out.name("us_bank_account").nullValue();
       }
@@ -289,16 +317,16 @@ public class CustomerPaymentMethod {
         try {
           switch (name) {
             case "card":
-              value.card = cardAdapter.read(in);
+              value.card = cardAdapter().read(in);
               break;
             case "sepa_debit":
-              value.sepaDebit = sepaDebitAdapter.read(in);
+              value.sepaDebit = sepaDebitAdapter().read(in);
               break;
             case "type":
               value.type = in.nextString();
               break;
             case "us_bank_account":
-              value.usBankAccount = usBankAccountAdapter.read(in);
+              value.usBankAccount = usBankAccountAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

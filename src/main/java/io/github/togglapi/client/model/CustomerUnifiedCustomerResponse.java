@@ -559,13 +559,33 @@ public class CustomerUnifiedCustomerResponse {
   }
 
   private static final class Adapter extends TypeAdapter<CustomerUnifiedCustomerResponse> {
-    private final TypeAdapter<CustomerPaymentMethod> defaultPaymentMethodAdapter;
-    private final TypeAdapter<CustomerDiscountResponse> discountAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<CustomerPaymentMethod> defaultPaymentMethodAdapter;
+    private volatile @Nullable TypeAdapter<CustomerDiscountResponse> discountAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.defaultPaymentMethodAdapter = gson.getAdapter(CustomerPaymentMethod.class);
-      this.discountAdapter = gson.getAdapter(CustomerDiscountResponse.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<CustomerPaymentMethod> defaultPaymentMethodAdapter() {
+      TypeAdapter<CustomerPaymentMethod> adapter = defaultPaymentMethodAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(CustomerPaymentMethod.class);
+        defaultPaymentMethodAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<CustomerDiscountResponse> discountAdapter() {
+      TypeAdapter<CustomerDiscountResponse> adapter = discountAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(CustomerDiscountResponse.class);
+        discountAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -597,13 +617,13 @@ public class CustomerUnifiedCustomerResponse {
       }
       if (value.defaultPaymentMethod != null) {
         out.name("default_payment_method");
-        defaultPaymentMethodAdapter.write(out, value.defaultPaymentMethod);
+        defaultPaymentMethodAdapter().write(out, value.defaultPaymentMethod);
       } else if (out.getSerializeNulls()) {
         out.name("default_payment_method").nullValue();
       }
       if (value.discount != null) {
         out.name("discount");
-        discountAdapter.write(out, value.discount);
+        discountAdapter().write(out, value.discount);
       } else if (out.getSerializeNulls()) {
         out.name("discount").nullValue();
       }
@@ -677,10 +697,10 @@ public class CustomerUnifiedCustomerResponse {
               value.customerName = in.nextString();
               break;
             case "default_payment_method":
-              value.defaultPaymentMethod = defaultPaymentMethodAdapter.read(in);
+              value.defaultPaymentMethod = defaultPaymentMethodAdapter().read(in);
               break;
             case "discount":
-              value.discount = discountAdapter.read(in);
+              value.discount = discountAdapter().read(in);
               break;
             case "id":
               value.id = in.nextString();

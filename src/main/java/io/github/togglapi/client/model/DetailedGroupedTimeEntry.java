@@ -775,15 +775,46 @@ public class DetailedGroupedTimeEntry {
   }
 
   private static final class Adapter extends TypeAdapter<DetailedGroupedTimeEntry> {
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
-    private final TypeAdapter<List<String>> tagNamesAdapter;
-    private final TypeAdapter<List<DetailedSingleTimeEntry>> timeEntriesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<String>> tagNamesAdapter;
+    private volatile @Nullable TypeAdapter<List<DetailedSingleTimeEntry>> timeEntriesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.tagNamesAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
-      this.timeEntriesAdapter = (TypeAdapter<List<DetailedSingleTimeEntry>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, DetailedSingleTimeEntry.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> tagNamesAdapter() {
+      TypeAdapter<List<String>> adapter = tagNamesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        tagNamesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<DetailedSingleTimeEntry>> timeEntriesAdapter() {
+      TypeAdapter<List<DetailedSingleTimeEntry>> adapter = timeEntriesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<DetailedSingleTimeEntry>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, DetailedSingleTimeEntry.class).getType()));
+        timeEntriesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -863,13 +894,13 @@ public class DetailedGroupedTimeEntry {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
       if (value.tagNames != null) {
         out.name("tag_names");
-        tagNamesAdapter.write(out, value.tagNames);
+        tagNamesAdapter().write(out, value.tagNames);
       } else if (out.getSerializeNulls()) {
         out.name("tag_names").nullValue();
       }
@@ -887,7 +918,7 @@ public class DetailedGroupedTimeEntry {
       }
       if (value.timeEntries != null) {
         out.name("time_entries");
-        timeEntriesAdapter.write(out, value.timeEntries);
+        timeEntriesAdapter().write(out, value.timeEntries);
       } else if (out.getSerializeNulls()) {
         out.name("time_entries").nullValue();
       }
@@ -955,10 +986,10 @@ public class DetailedGroupedTimeEntry {
               value.rowNumber = in.nextLong();
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "tag_names":
-              value.tagNames = tagNamesAdapter.read(in);
+              value.tagNames = tagNamesAdapter().read(in);
               break;
             case "task_id":
               value.taskId = in.nextLong();
@@ -967,7 +998,7 @@ public class DetailedGroupedTimeEntry {
               value.taskName = in.nextString();
               break;
             case "time_entries":
-              value.timeEntries = timeEntriesAdapter.read(in);
+              value.timeEntries = timeEntriesAdapter().read(in);
               break;
             case "user_id":
               value.userId = in.nextLong();

@@ -307,21 +307,79 @@ public class DictionaryReportDictionariesData {
   }
 
   private static final class Adapter extends TypeAdapter<DictionaryReportDictionariesData> {
-    private final TypeAdapter<Map<String, DictionaryReportDict>> clientsAdapter;
-    private final TypeAdapter<Map<String, DictionaryProjectUserDict>> projectsAdapter;
-    private final TypeAdapter<Map<String, DictionaryReportDict>> tagsAdapter;
-    private final TypeAdapter<Map<String, DictionaryTaskDict>> tasksAdapter;
-    private final TypeAdapter<Map<String, DictionaryReportDict>> userGroupsAdapter;
-    private final TypeAdapter<Map<String, DictionaryReportUserDict>> usersAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<Map<String, DictionaryReportDict>> clientsAdapter;
+    private volatile @Nullable TypeAdapter<Map<String, DictionaryProjectUserDict>> projectsAdapter;
+    private volatile @Nullable TypeAdapter<Map<String, DictionaryReportDict>> tagsAdapter;
+    private volatile @Nullable TypeAdapter<Map<String, DictionaryTaskDict>> tasksAdapter;
+    private volatile @Nullable TypeAdapter<Map<String, DictionaryReportDict>> userGroupsAdapter;
+    private volatile @Nullable TypeAdapter<Map<String, DictionaryReportUserDict>> usersAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.clientsAdapter = (TypeAdapter<Map<String, DictionaryReportDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryReportDict.class).getType()));
-      this.projectsAdapter = (TypeAdapter<Map<String, DictionaryProjectUserDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryProjectUserDict.class).getType()));
-      this.tagsAdapter = (TypeAdapter<Map<String, DictionaryReportDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryReportDict.class).getType()));
-      this.tasksAdapter = (TypeAdapter<Map<String, DictionaryTaskDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryTaskDict.class).getType()));
-      this.userGroupsAdapter = (TypeAdapter<Map<String, DictionaryReportDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryReportDict.class).getType()));
-      this.usersAdapter = (TypeAdapter<Map<String, DictionaryReportUserDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryReportUserDict.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, DictionaryReportDict>> clientsAdapter() {
+      TypeAdapter<Map<String, DictionaryReportDict>> adapter = clientsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, DictionaryReportDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryReportDict.class).getType()));
+        clientsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, DictionaryProjectUserDict>> projectsAdapter() {
+      TypeAdapter<Map<String, DictionaryProjectUserDict>> adapter = projectsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, DictionaryProjectUserDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryProjectUserDict.class).getType()));
+        projectsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, DictionaryReportDict>> tagsAdapter() {
+      TypeAdapter<Map<String, DictionaryReportDict>> adapter = tagsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, DictionaryReportDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryReportDict.class).getType()));
+        tagsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, DictionaryTaskDict>> tasksAdapter() {
+      TypeAdapter<Map<String, DictionaryTaskDict>> adapter = tasksAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, DictionaryTaskDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryTaskDict.class).getType()));
+        tasksAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, DictionaryReportDict>> userGroupsAdapter() {
+      TypeAdapter<Map<String, DictionaryReportDict>> adapter = userGroupsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, DictionaryReportDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryReportDict.class).getType()));
+        userGroupsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, DictionaryReportUserDict>> usersAdapter() {
+      TypeAdapter<Map<String, DictionaryReportUserDict>> adapter = usersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, DictionaryReportUserDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, DictionaryReportUserDict.class).getType()));
+        usersAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -329,37 +387,37 @@ public class DictionaryReportDictionariesData {
       out.beginObject();
       if (value.clients != null) {
         out.name("clients");
-        clientsAdapter.write(out, value.clients);
+        clientsAdapter().write(out, value.clients);
       } else if (out.getSerializeNulls()) {
         out.name("clients").nullValue();
       }
       if (value.projects != null) {
         out.name("projects");
-        projectsAdapter.write(out, value.projects);
+        projectsAdapter().write(out, value.projects);
       } else if (out.getSerializeNulls()) {
         out.name("projects").nullValue();
       }
       if (value.tags != null) {
         out.name("tags");
-        tagsAdapter.write(out, value.tags);
+        tagsAdapter().write(out, value.tags);
       } else if (out.getSerializeNulls()) {
         out.name("tags").nullValue();
       }
       if (value.tasks != null) {
         out.name("tasks");
-        tasksAdapter.write(out, value.tasks);
+        tasksAdapter().write(out, value.tasks);
       } else if (out.getSerializeNulls()) {
         out.name("tasks").nullValue();
       }
       if (value.userGroups != null) {
         out.name("user_groups");
-        userGroupsAdapter.write(out, value.userGroups);
+        userGroupsAdapter().write(out, value.userGroups);
       } else if (out.getSerializeNulls()) {
         out.name("user_groups").nullValue();
       }
       if (value.users != null) {
         out.name("users");
-        usersAdapter.write(out, value.users);
+        usersAdapter().write(out, value.users);
       } else if (out.getSerializeNulls()) {
         out.name("users").nullValue();
       }
@@ -379,22 +437,22 @@ public class DictionaryReportDictionariesData {
         try {
           switch (name) {
             case "clients":
-              value.clients = clientsAdapter.read(in);
+              value.clients = clientsAdapter().read(in);
               break;
             case "projects":
-              value.projects = projectsAdapter.read(in);
+              value.projects = projectsAdapter().read(in);
               break;
             case "tags":
-              value.tags = tagsAdapter.read(in);
+              value.tags = tagsAdapter().read(in);
               break;
             case "tasks":
-              value.tasks = tasksAdapter.read(in);
+              value.tasks = tasksAdapter().read(in);
               break;
             case "user_groups":
-              value.userGroups = userGroupsAdapter.read(in);
+              value.userGroups = userGroupsAdapter().read(in);
               break;
             case "users":
-              value.users = usersAdapter.read(in);
+              value.users = usersAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

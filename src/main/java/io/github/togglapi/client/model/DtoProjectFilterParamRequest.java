@@ -415,13 +415,35 @@ public class DtoProjectFilterParamRequest {
   }
 
   private static final class Adapter extends TypeAdapter<DtoProjectFilterParamRequest> {
-    private final TypeAdapter<List<Long>> clientIdsAdapter;
-    private final TypeAdapter<List<Long>> idsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> clientIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> idsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.clientIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.idsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> clientIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = clientIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        clientIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> idsAdapter() {
+      TypeAdapter<List<Long>> adapter = idsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        idsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -429,7 +451,7 @@ public class DtoProjectFilterParamRequest {
       out.beginObject();
       if (value.clientIds != null) {
         out.name("client_ids");
-        clientIdsAdapter.write(out, value.clientIds);
+        clientIdsAdapter().write(out, value.clientIds);
       } else if (out.getSerializeNulls()) {
         out.name("client_ids").nullValue();
       }
@@ -441,7 +463,7 @@ public class DtoProjectFilterParamRequest {
       }
       if (value.ids != null) {
         out.name("ids");
-        idsAdapter.write(out, value.ids);
+        idsAdapter().write(out, value.ids);
       } else if (out.getSerializeNulls()) {
         out.name("ids").nullValue();
       }
@@ -497,13 +519,13 @@ public class DtoProjectFilterParamRequest {
         try {
           switch (name) {
             case "client_ids":
-              value.clientIds = clientIdsAdapter.read(in);
+              value.clientIds = clientIdsAdapter().read(in);
               break;
             case "currency":
               value.currency = in.nextString();
               break;
             case "ids":
-              value.ids = idsAdapter.read(in);
+              value.ids = idsAdapter().read(in);
               break;
             case "is_active":
               value.isActive = in.nextBoolean();

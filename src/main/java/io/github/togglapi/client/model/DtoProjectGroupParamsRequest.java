@@ -199,13 +199,35 @@ public class DtoProjectGroupParamsRequest {
   }
 
   private static final class Adapter extends TypeAdapter<DtoProjectGroupParamsRequest> {
-    private final TypeAdapter<List<Long>> groupIdsAdapter;
-    private final TypeAdapter<List<Long>> projectIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> groupIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.groupIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.projectIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> groupIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = groupIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        groupIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -213,13 +235,13 @@ public class DtoProjectGroupParamsRequest {
       out.beginObject();
       if (value.groupIds != null) {
         out.name("group_ids");
-        groupIdsAdapter.write(out, value.groupIds);
+        groupIdsAdapter().write(out, value.groupIds);
       } else if (out.getSerializeNulls()) {
         out.name("group_ids").nullValue();
       }
       if (value.projectIds != null) {
         out.name("project_ids");
-        projectIdsAdapter.write(out, value.projectIds);
+        projectIdsAdapter().write(out, value.projectIds);
       } else if (out.getSerializeNulls()) {
         out.name("project_ids").nullValue();
       }
@@ -245,10 +267,10 @@ public class DtoProjectGroupParamsRequest {
         try {
           switch (name) {
             case "group_ids":
-              value.groupIds = groupIdsAdapter.read(in);
+              value.groupIds = groupIdsAdapter().read(in);
               break;
             case "project_ids":
-              value.projectIds = projectIdsAdapter.read(in);
+              value.projectIds = projectIdsAdapter().read(in);
               break;
             case "start_id":
               value.startId = in.nextLong();

@@ -415,13 +415,35 @@ public class DtoProjectProfitability {
   }
 
   private static final class Adapter extends TypeAdapter<DtoProjectProfitability> {
-    private final TypeAdapter<List<Long>> clientIdsAdapter;
-    private final TypeAdapter<List<Long>> projectIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> clientIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.clientIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.projectIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> clientIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = clientIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        clientIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -435,7 +457,7 @@ public class DtoProjectProfitability {
       }
       if (value.clientIds != null) {
         out.name("client_ids");
-        clientIdsAdapter.write(out, value.clientIds);
+        clientIdsAdapter().write(out, value.clientIds);
       } else if (out.getSerializeNulls()) {
         out.name("client_ids").nullValue();
       }
@@ -453,7 +475,7 @@ public class DtoProjectProfitability {
       }
       if (value.projectIds != null) {
         out.name("project_ids");
-        projectIdsAdapter.write(out, value.projectIds);
+        projectIdsAdapter().write(out, value.projectIds);
       } else if (out.getSerializeNulls()) {
         out.name("project_ids").nullValue();
       }
@@ -500,7 +522,7 @@ public class DtoProjectProfitability {
               value.billable = in.nextBoolean();
               break;
             case "client_ids":
-              value.clientIds = clientIdsAdapter.read(in);
+              value.clientIds = clientIdsAdapter().read(in);
               break;
             case "currency":
               value.currency = in.nextString();
@@ -509,7 +531,7 @@ public class DtoProjectProfitability {
               value.endDate = JSON.readDate(in);
               break;
             case "project_ids":
-              value.projectIds = projectIdsAdapter.read(in);
+              value.projectIds = projectIdsAdapter().read(in);
               break;
             case "resolution":
               value.resolution = in.nextString();

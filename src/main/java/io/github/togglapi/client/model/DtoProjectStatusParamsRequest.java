@@ -163,11 +163,24 @@ public class DtoProjectStatusParamsRequest {
   }
 
   private static final class Adapter extends TypeAdapter<DtoProjectStatusParamsRequest> {
-    private final TypeAdapter<List<Long>> idsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> idsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.idsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> idsAdapter() {
+      TypeAdapter<List<Long>> adapter = idsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        idsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -181,7 +194,7 @@ public class DtoProjectStatusParamsRequest {
       }
       if (value.ids != null) {
         out.name("ids");
-        idsAdapter.write(out, value.ids);
+        idsAdapter().write(out, value.ids);
       } else if (out.getSerializeNulls()) {
         out.name("ids").nullValue();
       }
@@ -204,7 +217,7 @@ public class DtoProjectStatusParamsRequest {
               value.active = in.nextBoolean();
               break;
             case "ids":
-              value.ids = idsAdapter.read(in);
+              value.ids = idsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -307,13 +307,35 @@ public class GroupOrganizationGroupResponse {
   }
 
   private static final class Adapter extends TypeAdapter<GroupOrganizationGroupResponse> {
-    private final TypeAdapter<List<ModelsOrganizationUserSimple>> usersAdapter;
-    private final TypeAdapter<List<Long>> workspacesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsOrganizationUserSimple>> usersAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> workspacesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.usersAdapter = (TypeAdapter<List<ModelsOrganizationUserSimple>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsOrganizationUserSimple.class).getType()));
-      this.workspacesAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsOrganizationUserSimple>> usersAdapter() {
+      TypeAdapter<List<ModelsOrganizationUserSimple>> adapter = usersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsOrganizationUserSimple>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsOrganizationUserSimple.class).getType()));
+        usersAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> workspacesAdapter() {
+      TypeAdapter<List<Long>> adapter = workspacesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        workspacesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -345,13 +367,13 @@ public class GroupOrganizationGroupResponse {
       }
       if (value.users != null) {
         out.name("users");
-        usersAdapter.write(out, value.users);
+        usersAdapter().write(out, value.users);
       } else if (out.getSerializeNulls()) {
         out.name("users").nullValue();
       }
       if (value.workspaces != null) {
         out.name("workspaces");
-        workspacesAdapter.write(out, value.workspaces);
+        workspacesAdapter().write(out, value.workspaces);
       } else if (out.getSerializeNulls()) {
         out.name("workspaces").nullValue();
       }
@@ -383,10 +405,10 @@ public class GroupOrganizationGroupResponse {
               value.permissions = in.nextString();
               break;
             case "users":
-              value.users = usersAdapter.read(in);
+              value.users = usersAdapter().read(in);
               break;
             case "workspaces":
-              value.workspaces = workspacesAdapter.read(in);
+              value.workspaces = workspacesAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

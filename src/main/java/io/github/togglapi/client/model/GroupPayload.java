@@ -199,13 +199,35 @@ public class GroupPayload {
   }
 
   private static final class Adapter extends TypeAdapter<GroupPayload> {
-    private final TypeAdapter<List<Long>> usersAdapter;
-    private final TypeAdapter<List<Long>> workspacesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> usersAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> workspacesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.usersAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.workspacesAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> usersAdapter() {
+      TypeAdapter<List<Long>> adapter = usersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        usersAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> workspacesAdapter() {
+      TypeAdapter<List<Long>> adapter = workspacesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        workspacesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -219,13 +241,13 @@ public class GroupPayload {
       }
       if (value.users != null) {
         out.name("users");
-        usersAdapter.write(out, value.users);
+        usersAdapter().write(out, value.users);
       } else if (out.getSerializeNulls()) {
         out.name("users").nullValue();
       }
       if (value.workspaces != null) {
         out.name("workspaces");
-        workspacesAdapter.write(out, value.workspaces);
+        workspacesAdapter().write(out, value.workspaces);
       } else if (out.getSerializeNulls()) {
         out.name("workspaces").nullValue();
       }
@@ -248,10 +270,10 @@ public class GroupPayload {
               value.name = in.nextString();
               break;
             case "users":
-              value.users = usersAdapter.read(in);
+              value.users = usersAdapter().read(in);
               break;
             case "workspaces":
-              value.workspaces = workspacesAdapter.read(in);
+              value.workspaces = workspacesAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,11 +163,23 @@ public class GroupsPatchFailure {
   }
 
   private static final class Adapter extends TypeAdapter<GroupsPatchFailure> {
-    private final TypeAdapter<GroupsPatchInput> patchAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<GroupsPatchInput> patchAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.patchAdapter = gson.getAdapter(GroupsPatchInput.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<GroupsPatchInput> patchAdapter() {
+      TypeAdapter<GroupsPatchInput> adapter = patchAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(GroupsPatchInput.class);
+        patchAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -181,7 +193,7 @@ public class GroupsPatchFailure {
       }
       if (value.patch != null) {
         out.name("patch");
-        patchAdapter.write(out, value.patch);
+        patchAdapter().write(out, value.patch);
       } else if (out.getSerializeNulls()) {
         out.name("patch").nullValue();
       }
@@ -204,7 +216,7 @@ public class GroupsPatchFailure {
               value.message = in.nextString();
               break;
             case "patch":
-              value.patch = patchAdapter.read(in);
+              value.patch = patchAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -199,11 +199,24 @@ public class GroupsPatchInput {
   }
 
   private static final class Adapter extends TypeAdapter<GroupsPatchInput> {
-    private final TypeAdapter<List<Long>> valueAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> valueAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.valueAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> valueAdapter() {
+      TypeAdapter<List<Long>> adapter = valueAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        valueAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -223,7 +236,7 @@ public class GroupsPatchInput {
       }
       if (value.value != null) {
         out.name("value");
-        valueAdapter.write(out, value.value);
+        valueAdapter().write(out, value.value);
       } else if (out.getSerializeNulls()) {
         out.name("value").nullValue();
       }
@@ -249,7 +262,7 @@ public class GroupsPatchInput {
               value.path = in.nextString();
               break;
             case "value":
-              value.value = valueAdapter.read(in);
+              value.value = valueAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,13 +163,35 @@ public class GroupsPatchOutput {
   }
 
   private static final class Adapter extends TypeAdapter<GroupsPatchOutput> {
-    private final TypeAdapter<List<GroupsPatchFailure>> failureAdapter;
-    private final TypeAdapter<List<GroupsPatchInput>> successAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<GroupsPatchFailure>> failureAdapter;
+    private volatile @Nullable TypeAdapter<List<GroupsPatchInput>> successAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.failureAdapter = (TypeAdapter<List<GroupsPatchFailure>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, GroupsPatchFailure.class).getType()));
-      this.successAdapter = (TypeAdapter<List<GroupsPatchInput>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, GroupsPatchInput.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<GroupsPatchFailure>> failureAdapter() {
+      TypeAdapter<List<GroupsPatchFailure>> adapter = failureAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<GroupsPatchFailure>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, GroupsPatchFailure.class).getType()));
+        failureAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<GroupsPatchInput>> successAdapter() {
+      TypeAdapter<List<GroupsPatchInput>> adapter = successAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<GroupsPatchInput>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, GroupsPatchInput.class).getType()));
+        successAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -177,13 +199,13 @@ public class GroupsPatchOutput {
       out.beginObject();
       if (value.failure != null) {
         out.name("failure");
-        failureAdapter.write(out, value.failure);
+        failureAdapter().write(out, value.failure);
       } else if (out.getSerializeNulls()) {
         out.name("failure").nullValue();
       }
       if (value.success != null) {
         out.name("success");
-        successAdapter.write(out, value.success);
+        successAdapter().write(out, value.success);
       } else if (out.getSerializeNulls()) {
         out.name("success").nullValue();
       }
@@ -203,10 +225,10 @@ public class GroupsPatchOutput {
         try {
           switch (name) {
             case "failure":
-              value.failure = failureAdapter.read(in);
+              value.failure = failureAdapter().read(in);
               break;
             case "success":
-              value.success = successAdapter.read(in);
+              value.success = successAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,11 +163,24 @@ public class HandlercalendarCalendarsResponse {
   }
 
   private static final class Adapter extends TypeAdapter<HandlercalendarCalendarsResponse> {
-    private final TypeAdapter<List<ModelsCalendar>> calendarsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsCalendar>> calendarsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.calendarsAdapter = (TypeAdapter<List<ModelsCalendar>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsCalendar.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsCalendar>> calendarsAdapter() {
+      TypeAdapter<List<ModelsCalendar>> adapter = calendarsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsCalendar>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsCalendar.class).getType()));
+        calendarsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class HandlercalendarCalendarsResponse {
       out.beginObject();
       if (value.calendars != null) {
         out.name("calendars");
-        calendarsAdapter.write(out, value.calendars);
+        calendarsAdapter().write(out, value.calendars);
       } else if (out.getSerializeNulls()) {
         out.name("calendars").nullValue();
       }
@@ -201,7 +214,7 @@ public class HandlercalendarCalendarsResponse {
         try {
           switch (name) {
             case "calendars":
-              value.calendars = calendarsAdapter.read(in);
+              value.calendars = calendarsAdapter().read(in);
               break;
             case "next_page_token":
               value.nextPageToken = in.nextString();

@@ -163,11 +163,24 @@ public class HandlercalendarEventsResponse {
   }
 
   private static final class Adapter extends TypeAdapter<HandlercalendarEventsResponse> {
-    private final TypeAdapter<List<ModelsEvent>> eventsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsEvent>> eventsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.eventsAdapter = (TypeAdapter<List<ModelsEvent>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsEvent.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsEvent>> eventsAdapter() {
+      TypeAdapter<List<ModelsEvent>> adapter = eventsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsEvent>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsEvent.class).getType()));
+        eventsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class HandlercalendarEventsResponse {
       out.beginObject();
       if (value.events != null) {
         out.name("events");
-        eventsAdapter.write(out, value.events);
+        eventsAdapter().write(out, value.events);
       } else if (out.getSerializeNulls()) {
         out.name("events").nullValue();
       }
@@ -201,7 +214,7 @@ public class HandlercalendarEventsResponse {
         try {
           switch (name) {
             case "events":
-              value.events = eventsAdapter.read(in);
+              value.events = eventsAdapter().read(in);
               break;
             case "next_page_token":
               value.nextPageToken = in.nextString();

@@ -163,11 +163,24 @@ public class HandlercalendarPostDetailsSuggestionRequest {
   }
 
   private static final class Adapter extends TypeAdapter<HandlercalendarPostDetailsSuggestionRequest> {
-    private final TypeAdapter<List<Long>> eventIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> eventIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.eventIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> eventIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = eventIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        eventIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class HandlercalendarPostDetailsSuggestionRequest {
       out.beginObject();
       if (value.eventIds != null) {
         out.name("event_ids");
-        eventIdsAdapter.write(out, value.eventIds);
+        eventIdsAdapter().write(out, value.eventIds);
       } else if (out.getSerializeNulls()) {
         out.name("event_ids").nullValue();
       }
@@ -201,7 +214,7 @@ public class HandlercalendarPostDetailsSuggestionRequest {
         try {
           switch (name) {
             case "event_ids":
-              value.eventIds = eventIdsAdapter.read(in);
+              value.eventIds = eventIdsAdapter().read(in);
               break;
             case "workspace_id":
               value.workspaceId = in.nextLong();

@@ -127,11 +127,24 @@ public class HandlercalendarPostDetailsSuggestionResponse {
   }
 
   private static final class Adapter extends TypeAdapter<HandlercalendarPostDetailsSuggestionResponse> {
-    private final TypeAdapter<List<HandlercalendarPostDetailsSuggestionResponseItem>> suggestionsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<HandlercalendarPostDetailsSuggestionResponseItem>> suggestionsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.suggestionsAdapter = (TypeAdapter<List<HandlercalendarPostDetailsSuggestionResponseItem>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, HandlercalendarPostDetailsSuggestionResponseItem.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<HandlercalendarPostDetailsSuggestionResponseItem>> suggestionsAdapter() {
+      TypeAdapter<List<HandlercalendarPostDetailsSuggestionResponseItem>> adapter = suggestionsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<HandlercalendarPostDetailsSuggestionResponseItem>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, HandlercalendarPostDetailsSuggestionResponseItem.class).getType()));
+        suggestionsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +152,7 @@ public class HandlercalendarPostDetailsSuggestionResponse {
       out.beginObject();
       if (value.suggestions != null) {
         out.name("suggestions");
-        suggestionsAdapter.write(out, value.suggestions);
+        suggestionsAdapter().write(out, value.suggestions);
       } else if (out.getSerializeNulls()) {
         out.name("suggestions").nullValue();
       }
@@ -159,7 +172,7 @@ public class HandlercalendarPostDetailsSuggestionResponse {
         try {
           switch (name) {
             case "suggestions":
-              value.suggestions = suggestionsAdapter.read(in);
+              value.suggestions = suggestionsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

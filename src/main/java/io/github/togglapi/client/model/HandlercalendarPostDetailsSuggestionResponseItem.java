@@ -163,11 +163,23 @@ public class HandlercalendarPostDetailsSuggestionResponseItem {
   }
 
   private static final class Adapter extends TypeAdapter<HandlercalendarPostDetailsSuggestionResponseItem> {
-    private final TypeAdapter<ModelsSuggestion> suggestionAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsSuggestion> suggestionAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.suggestionAdapter = gson.getAdapter(ModelsSuggestion.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsSuggestion> suggestionAdapter() {
+      TypeAdapter<ModelsSuggestion> adapter = suggestionAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsSuggestion.class);
+        suggestionAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -181,7 +193,7 @@ public class HandlercalendarPostDetailsSuggestionResponseItem {
       }
       if (value.suggestion != null) {
         out.name("suggestion");
-        suggestionAdapter.write(out, value.suggestion);
+        suggestionAdapter().write(out, value.suggestion);
       } else if (out.getSerializeNulls()) {
         out.name("suggestion").nullValue();
       }
@@ -204,7 +216,7 @@ public class HandlercalendarPostDetailsSuggestionResponseItem {
               value.eventId = in.nextLong();
               break;
             case "suggestion":
-              value.suggestion = suggestionAdapter.read(in);
+              value.suggestion = suggestionAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -307,11 +307,24 @@ public class HandlerfavoritesPayload {
   }
 
   private static final class Adapter extends TypeAdapter<HandlerfavoritesPayload> {
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -337,7 +350,7 @@ public class HandlerfavoritesPayload {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
@@ -378,7 +391,7 @@ public class HandlerfavoritesPayload {
               value.projectId = in.nextLong();
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "task_id":
               value.taskId = in.nextLong();

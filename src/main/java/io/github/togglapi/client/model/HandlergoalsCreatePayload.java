@@ -523,15 +523,46 @@ public class HandlergoalsCreatePayload {
   }
 
   private static final class Adapter extends TypeAdapter<HandlergoalsCreatePayload> {
-    private final TypeAdapter<List<Long>> projectIdsAdapter;
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
-    private final TypeAdapter<List<Long>> taskIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> taskIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.projectIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.taskIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> taskIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = taskIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        taskIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -569,7 +600,7 @@ public class HandlergoalsCreatePayload {
       }
       if (value.projectIds != null) {
         out.name("project_ids");
-        projectIdsAdapter.write(out, value.projectIds);
+        projectIdsAdapter().write(out, value.projectIds);
       } else if (out.getSerializeNulls()) {
         out.name("project_ids").nullValue();
       }
@@ -587,7 +618,7 @@ public class HandlergoalsCreatePayload {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
@@ -599,7 +630,7 @@ public class HandlergoalsCreatePayload {
       }
       if (value.taskIds != null) {
         out.name("task_ids");
-        taskIdsAdapter.write(out, value.taskIds);
+        taskIdsAdapter().write(out, value.taskIds);
       } else if (out.getSerializeNulls()) {
         out.name("task_ids").nullValue();
       }
@@ -640,7 +671,7 @@ public class HandlergoalsCreatePayload {
               value.name = in.nextString();
               break;
             case "project_ids":
-              value.projectIds = projectIdsAdapter.read(in);
+              value.projectIds = projectIdsAdapter().read(in);
               break;
             case "recurrence":
               value.recurrence = in.nextString();
@@ -649,13 +680,13 @@ public class HandlergoalsCreatePayload {
               value.startDate = JSON.readDate(in);
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "target_seconds":
               value.targetSeconds = in.nextLong();
               break;
             case "task_ids":
-              value.taskIds = taskIdsAdapter.read(in);
+              value.taskIds = taskIdsAdapter().read(in);
               break;
             case "user_id":
               value.userId = in.nextLong();

@@ -199,11 +199,24 @@ public class I18nMessage {
   }
 
   private static final class Adapter extends TypeAdapter<I18nMessage> {
-    private final TypeAdapter<Map<String, String>> valuesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<Map<String, String>> valuesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.valuesAdapter = (TypeAdapter<Map<String, String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, String.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, String>> valuesAdapter() {
+      TypeAdapter<Map<String, String>> adapter = valuesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, String.class).getType()));
+        valuesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -223,7 +236,7 @@ public class I18nMessage {
       }
       if (value.values != null) {
         out.name("values");
-        valuesAdapter.write(out, value.values);
+        valuesAdapter().write(out, value.values);
       } else if (out.getSerializeNulls()) {
         out.name("values").nullValue();
       }
@@ -249,7 +262,7 @@ public class I18nMessage {
               value.id = in.nextString();
               break;
             case "values":
-              value.values = valuesAdapter.read(in);
+              value.values = valuesAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

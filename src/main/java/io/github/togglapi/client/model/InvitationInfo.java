@@ -343,11 +343,24 @@ public class InvitationInfo {
   }
 
   private static final class Adapter extends TypeAdapter<InvitationInfo> {
-    private final TypeAdapter<List<InvitationWorkspaceInfo>> workspacesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<InvitationWorkspaceInfo>> workspacesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.workspacesAdapter = (TypeAdapter<List<InvitationWorkspaceInfo>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, InvitationWorkspaceInfo.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<InvitationWorkspaceInfo>> workspacesAdapter() {
+      TypeAdapter<List<InvitationWorkspaceInfo>> adapter = workspacesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<InvitationWorkspaceInfo>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, InvitationWorkspaceInfo.class).getType()));
+        workspacesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -391,7 +404,7 @@ public class InvitationInfo {
       }
       if (value.workspaces != null) {
         out.name("workspaces");
-        workspacesAdapter.write(out, value.workspaces);
+        workspacesAdapter().write(out, value.workspaces);
       } else if (out.getSerializeNulls()) {
         out.name("workspaces").nullValue();
       }
@@ -429,7 +442,7 @@ public class InvitationInfo {
               value.senderId = in.nextLong();
               break;
             case "workspaces":
-              value.workspaces = workspacesAdapter.read(in);
+              value.workspaces = workspacesAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -271,17 +271,56 @@ public class InvitationPost {
   }
 
   private static final class Adapter extends TypeAdapter<InvitationPost> {
-    private final TypeAdapter<List<String>> emailsAdapter;
-    private final TypeAdapter<List<Long>> groupsAdapter;
-    private final TypeAdapter<InvitationProjectInvite> projectInviteAdapter;
-    private final TypeAdapter<List<InvitationPostWorkspaces>> workspacesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<String>> emailsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> groupsAdapter;
+    private volatile @Nullable TypeAdapter<InvitationProjectInvite> projectInviteAdapter;
+    private volatile @Nullable TypeAdapter<List<InvitationPostWorkspaces>> workspacesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.emailsAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
-      this.groupsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.projectInviteAdapter = gson.getAdapter(InvitationProjectInvite.class);
-      this.workspacesAdapter = (TypeAdapter<List<InvitationPostWorkspaces>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, InvitationPostWorkspaces.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> emailsAdapter() {
+      TypeAdapter<List<String>> adapter = emailsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        emailsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> groupsAdapter() {
+      TypeAdapter<List<Long>> adapter = groupsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        groupsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<InvitationProjectInvite> projectInviteAdapter() {
+      TypeAdapter<InvitationProjectInvite> adapter = projectInviteAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(InvitationProjectInvite.class);
+        projectInviteAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<InvitationPostWorkspaces>> workspacesAdapter() {
+      TypeAdapter<List<InvitationPostWorkspaces>> adapter = workspacesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<InvitationPostWorkspaces>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, InvitationPostWorkspaces.class).getType()));
+        workspacesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -289,19 +328,19 @@ public class InvitationPost {
       out.beginObject();
       if (value.emails != null) {
         out.name("emails");
-        emailsAdapter.write(out, value.emails);
+        emailsAdapter().write(out, value.emails);
       } else if (out.getSerializeNulls()) {
         out.name("emails").nullValue();
       }
       if (value.groups != null) {
         out.name("groups");
-        groupsAdapter.write(out, value.groups);
+        groupsAdapter().write(out, value.groups);
       } else if (out.getSerializeNulls()) {
         out.name("groups").nullValue();
       }
       if (value.projectInvite != null) {
         out.name("project_invite");
-        projectInviteAdapter.write(out, value.projectInvite);
+        projectInviteAdapter().write(out, value.projectInvite);
       } else if (out.getSerializeNulls()) {
         out.name("project_invite").nullValue();
       }
@@ -313,7 +352,7 @@ public class InvitationPost {
       }
       if (value.workspaces != null) {
         out.name("workspaces");
-        workspacesAdapter.write(out, value.workspaces);
+        workspacesAdapter().write(out, value.workspaces);
       } else if (out.getSerializeNulls()) {
         out.name("workspaces").nullValue();
       }
@@ -333,19 +372,19 @@ public class InvitationPost {
         try {
           switch (name) {
             case "emails":
-              value.emails = emailsAdapter.read(in);
+              value.emails = emailsAdapter().read(in);
               break;
             case "groups":
-              value.groups = groupsAdapter.read(in);
+              value.groups = groupsAdapter().read(in);
               break;
             case "project_invite":
-              value.projectInvite = projectInviteAdapter.read(in);
+              value.projectInvite = projectInviteAdapter().read(in);
               break;
             case "skip_email":
               value.skipEmail = in.nextBoolean();
               break;
             case "workspaces":
-              value.workspaces = workspacesAdapter.read(in);
+              value.workspaces = workspacesAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

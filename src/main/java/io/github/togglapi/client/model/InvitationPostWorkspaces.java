@@ -271,11 +271,23 @@ public class InvitationPostWorkspaces {
   }
 
   private static final class Adapter extends TypeAdapter<InvitationPostWorkspaces> {
-    private final TypeAdapter<InvitationIntegrationData> integrationDataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<InvitationIntegrationData> integrationDataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.integrationDataAdapter = gson.getAdapter(InvitationIntegrationData.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<InvitationIntegrationData> integrationDataAdapter() {
+      TypeAdapter<InvitationIntegrationData> adapter = integrationDataAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(InvitationIntegrationData.class);
+        integrationDataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -289,7 +301,7 @@ public class InvitationPostWorkspaces {
       }
       if (value.integrationData != null) {
         out.name("integration_data");
-        integrationDataAdapter.write(out, value.integrationData);
+        integrationDataAdapter().write(out, value.integrationData);
       } else if (out.getSerializeNulls()) {
         out.name("integration_data").nullValue();
       }
@@ -330,7 +342,7 @@ public class InvitationPostWorkspaces {
               value.admin = in.nextBoolean();
               break;
             case "integration_data":
-              value.integrationData = integrationDataAdapter.read(in);
+              value.integrationData = integrationDataAdapter().read(in);
               break;
             case "role":
               value.role = in.nextString();

@@ -163,13 +163,35 @@ public class InvitationResult {
   }
 
   private static final class Adapter extends TypeAdapter<InvitationResult> {
-    private final TypeAdapter<List<InvitationInfo>> dataAdapter;
-    private final TypeAdapter<List<String>> messagesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<InvitationInfo>> dataAdapter;
+    private volatile @Nullable TypeAdapter<List<String>> messagesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.dataAdapter = (TypeAdapter<List<InvitationInfo>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, InvitationInfo.class).getType()));
-      this.messagesAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<InvitationInfo>> dataAdapter() {
+      TypeAdapter<List<InvitationInfo>> adapter = dataAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<InvitationInfo>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, InvitationInfo.class).getType()));
+        dataAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> messagesAdapter() {
+      TypeAdapter<List<String>> adapter = messagesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        messagesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -177,13 +199,13 @@ public class InvitationResult {
       out.beginObject();
       if (value.data != null) {
         out.name("data");
-        dataAdapter.write(out, value.data);
+        dataAdapter().write(out, value.data);
       } else if (out.getSerializeNulls()) {
         out.name("data").nullValue();
       }
       if (value.messages != null) {
         out.name("messages");
-        messagesAdapter.write(out, value.messages);
+        messagesAdapter().write(out, value.messages);
       } else if (out.getSerializeNulls()) {
         out.name("messages").nullValue();
       }
@@ -203,10 +225,10 @@ public class InvitationResult {
         try {
           switch (name) {
             case "data":
-              value.data = dataAdapter.read(in);
+              value.data = dataAdapter().read(in);
               break;
             case "messages":
-              value.messages = messagesAdapter.read(in);
+              value.messages = messagesAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

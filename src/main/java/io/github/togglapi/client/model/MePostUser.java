@@ -416,11 +416,23 @@ public class MePostUser {
   }
 
   private static final class Adapter extends TypeAdapter<MePostUser> {
-    private final TypeAdapter<MePostInitialWorkspace> workspaceAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<MePostInitialWorkspace> workspaceAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.workspaceAdapter = gson.getAdapter(MePostInitialWorkspace.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<MePostInitialWorkspace> workspaceAdapter() {
+      TypeAdapter<MePostInitialWorkspace> adapter = workspaceAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(MePostInitialWorkspace.class);
+        workspaceAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -476,7 +488,7 @@ public class MePostUser {
       }
       if (value.workspace != null) {
         out.name("workspace");
-        workspaceAdapter.write(out, value.workspace);
+        workspaceAdapter().write(out, value.workspace);
       } else if (out.getSerializeNulls()) {
         out.name("workspace").nullValue();
       }
@@ -520,7 +532,7 @@ public class MePostUser {
               value.tosAccepted = in.nextBoolean();
               break;
             case "workspace":
-              value.workspace = workspaceAdapter.read(in);
+              value.workspace = workspaceAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

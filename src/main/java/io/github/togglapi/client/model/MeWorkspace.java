@@ -163,11 +163,24 @@ public class MeWorkspace {
   }
 
   private static final class Adapter extends TypeAdapter<MeWorkspace> {
-    private final TypeAdapter<List<MeFeature>> featuresAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<MeFeature>> featuresAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.featuresAdapter = (TypeAdapter<List<MeFeature>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, MeFeature.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<MeFeature>> featuresAdapter() {
+      TypeAdapter<List<MeFeature>> adapter = featuresAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<MeFeature>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, MeFeature.class).getType()));
+        featuresAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class MeWorkspace {
       out.beginObject();
       if (value.features != null) {
         out.name("features");
-        featuresAdapter.write(out, value.features);
+        featuresAdapter().write(out, value.features);
       } else if (out.getSerializeNulls()) {
         out.name("features").nullValue();
       }
@@ -201,7 +214,7 @@ public class MeWorkspace {
         try {
           switch (name) {
             case "features":
-              value.features = featuresAdapter.read(in);
+              value.features = featuresAdapter().read(in);
               break;
             case "workspace_id":
               value.workspaceId = in.nextLong();

@@ -703,11 +703,24 @@ public class ModelsAlert {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsAlert> {
-    private final TypeAdapter<List<ModelsAlertError>> errorsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsAlertError>> errorsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.errorsAdapter = (TypeAdapter<List<ModelsAlertError>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsAlertError.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsAlertError>> errorsAdapter() {
+      TypeAdapter<List<ModelsAlertError>> adapter = errorsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsAlertError>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsAlertError.class).getType()));
+        errorsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -727,7 +740,7 @@ public class ModelsAlert {
       }
       if (value.errors != null) {
         out.name("errors");
-        errorsAdapter.write(out, value.errors);
+        errorsAdapter().write(out, value.errors);
       } else if (out.getSerializeNulls()) {
         out.name("errors").nullValue();
       }
@@ -837,7 +850,7 @@ public class ModelsAlert {
               value.clientName = in.nextString();
               break;
             case "errors":
-              value.errors = errorsAdapter.read(in);
+              value.errors = errorsAdapter().read(in);
               break;
             case "id":
               value.id = in.nextLong();

@@ -5923,25 +5923,96 @@ public class ModelsAllPreferences {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsAllPreferences> {
-    private final TypeAdapter<List<ModelsAlphaFeature>> alphaFeaturesAdapter;
-    private final TypeAdapter<List<UtilsMacOSAutoTracking>> macosAutoTrackingRulesAdapter;
-    private final TypeAdapter<UtilsKeyboardShortcut> macosShowHideTogglKeyboardShortcutAdapter;
-    private final TypeAdapter<UtilsKeyboardShortcut> macosStopContinueKeyboardShortcutAdapter;
-    private final TypeAdapter<List<UtilsWindowsAutoTracking>> windowsAutoTrackingRulesAdapter;
-    private final TypeAdapter<UtilsKeyboardShortcut> windowsShowHideTogglKeyboardShortcutAdapter;
-    private final TypeAdapter<UtilsKeyboardShortcut> windowsStopContinueKeyboardShortcutAdapter;
-    private final TypeAdapter<UtilsKeyboardShortcut> windowsStopStartKeyboardShortcutAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsAlphaFeature>> alphaFeaturesAdapter;
+    private volatile @Nullable TypeAdapter<List<UtilsMacOSAutoTracking>> macosAutoTrackingRulesAdapter;
+    private volatile @Nullable TypeAdapter<UtilsKeyboardShortcut> macosShowHideTogglKeyboardShortcutAdapter;
+    private volatile @Nullable TypeAdapter<UtilsKeyboardShortcut> macosStopContinueKeyboardShortcutAdapter;
+    private volatile @Nullable TypeAdapter<List<UtilsWindowsAutoTracking>> windowsAutoTrackingRulesAdapter;
+    private volatile @Nullable TypeAdapter<UtilsKeyboardShortcut> windowsShowHideTogglKeyboardShortcutAdapter;
+    private volatile @Nullable TypeAdapter<UtilsKeyboardShortcut> windowsStopContinueKeyboardShortcutAdapter;
+    private volatile @Nullable TypeAdapter<UtilsKeyboardShortcut> windowsStopStartKeyboardShortcutAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.alphaFeaturesAdapter = (TypeAdapter<List<ModelsAlphaFeature>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsAlphaFeature.class).getType()));
-      this.macosAutoTrackingRulesAdapter = (TypeAdapter<List<UtilsMacOSAutoTracking>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, UtilsMacOSAutoTracking.class).getType()));
-      this.macosShowHideTogglKeyboardShortcutAdapter = gson.getAdapter(UtilsKeyboardShortcut.class);
-      this.macosStopContinueKeyboardShortcutAdapter = gson.getAdapter(UtilsKeyboardShortcut.class);
-      this.windowsAutoTrackingRulesAdapter = (TypeAdapter<List<UtilsWindowsAutoTracking>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, UtilsWindowsAutoTracking.class).getType()));
-      this.windowsShowHideTogglKeyboardShortcutAdapter = gson.getAdapter(UtilsKeyboardShortcut.class);
-      this.windowsStopContinueKeyboardShortcutAdapter = gson.getAdapter(UtilsKeyboardShortcut.class);
-      this.windowsStopStartKeyboardShortcutAdapter = gson.getAdapter(UtilsKeyboardShortcut.class);
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsAlphaFeature>> alphaFeaturesAdapter() {
+      TypeAdapter<List<ModelsAlphaFeature>> adapter = alphaFeaturesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsAlphaFeature>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsAlphaFeature.class).getType()));
+        alphaFeaturesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<UtilsMacOSAutoTracking>> macosAutoTrackingRulesAdapter() {
+      TypeAdapter<List<UtilsMacOSAutoTracking>> adapter = macosAutoTrackingRulesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<UtilsMacOSAutoTracking>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, UtilsMacOSAutoTracking.class).getType()));
+        macosAutoTrackingRulesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<UtilsKeyboardShortcut> macosShowHideTogglKeyboardShortcutAdapter() {
+      TypeAdapter<UtilsKeyboardShortcut> adapter = macosShowHideTogglKeyboardShortcutAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(UtilsKeyboardShortcut.class);
+        macosShowHideTogglKeyboardShortcutAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<UtilsKeyboardShortcut> macosStopContinueKeyboardShortcutAdapter() {
+      TypeAdapter<UtilsKeyboardShortcut> adapter = macosStopContinueKeyboardShortcutAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(UtilsKeyboardShortcut.class);
+        macosStopContinueKeyboardShortcutAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<UtilsWindowsAutoTracking>> windowsAutoTrackingRulesAdapter() {
+      TypeAdapter<List<UtilsWindowsAutoTracking>> adapter = windowsAutoTrackingRulesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<UtilsWindowsAutoTracking>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, UtilsWindowsAutoTracking.class).getType()));
+        windowsAutoTrackingRulesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<UtilsKeyboardShortcut> windowsShowHideTogglKeyboardShortcutAdapter() {
+      TypeAdapter<UtilsKeyboardShortcut> adapter = windowsShowHideTogglKeyboardShortcutAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(UtilsKeyboardShortcut.class);
+        windowsShowHideTogglKeyboardShortcutAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<UtilsKeyboardShortcut> windowsStopContinueKeyboardShortcutAdapter() {
+      TypeAdapter<UtilsKeyboardShortcut> adapter = windowsStopContinueKeyboardShortcutAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(UtilsKeyboardShortcut.class);
+        windowsStopContinueKeyboardShortcutAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<UtilsKeyboardShortcut> windowsStopStartKeyboardShortcutAdapter() {
+      TypeAdapter<UtilsKeyboardShortcut> adapter = windowsStopStartKeyboardShortcutAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(UtilsKeyboardShortcut.class);
+        windowsStopStartKeyboardShortcutAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -5979,7 +6050,7 @@ public class ModelsAllPreferences {
       }
       if (value.alphaFeatures != null) {
         out.name("alpha_features");
-        alphaFeaturesAdapter.write(out, value.alphaFeatures);
+        alphaFeaturesAdapter().write(out, value.alphaFeatures);
       } else if (out.getSerializeNulls()) {
         out.name("alpha_features").nullValue();
       }
@@ -6255,19 +6326,19 @@ public class ModelsAllPreferences {
       }
       if (value.macosAutoTrackingRules != null) {
         out.name("macos_auto_tracking_rules");
-        macosAutoTrackingRulesAdapter.write(out, value.macosAutoTrackingRules);
+        macosAutoTrackingRulesAdapter().write(out, value.macosAutoTrackingRules);
       } else if (out.getSerializeNulls()) {
         out.name("macos_auto_tracking_rules").nullValue();
       }
       if (value.macosShowHideTogglKeyboardShortcut != null) {
         out.name("macos_show_hide_toggl_keyboard_shortcut");
-        macosShowHideTogglKeyboardShortcutAdapter.write(out, value.macosShowHideTogglKeyboardShortcut);
+        macosShowHideTogglKeyboardShortcutAdapter().write(out, value.macosShowHideTogglKeyboardShortcut);
       } else if (out.getSerializeNulls()) {
         out.name("macos_show_hide_toggl_keyboard_shortcut").nullValue();
       }
       if (value.macosStopContinueKeyboardShortcut != null) {
         out.name("macos_stop_continue_keyboard_shortcut");
-        macosStopContinueKeyboardShortcutAdapter.write(out, value.macosStopContinueKeyboardShortcut);
+        macosStopContinueKeyboardShortcutAdapter().write(out, value.macosStopContinueKeyboardShortcut);
       } else if (out.getSerializeNulls()) {
         out.name("macos_stop_continue_keyboard_shortcut").nullValue();
       }
@@ -6879,25 +6950,25 @@ public class ModelsAllPreferences {
       }
       if (value.windowsAutoTrackingRules != null) {
         out.name("windows_auto_tracking_rules");
-        windowsAutoTrackingRulesAdapter.write(out, value.windowsAutoTrackingRules);
+        windowsAutoTrackingRulesAdapter().write(out, value.windowsAutoTrackingRules);
       } else if (out.getSerializeNulls()) {
         out.name("windows_auto_tracking_rules").nullValue();
       }
       if (value.windowsShowHideTogglKeyboardShortcut != null) {
         out.name("windows_show_hide_toggl_keyboard_shortcut");
-        windowsShowHideTogglKeyboardShortcutAdapter.write(out, value.windowsShowHideTogglKeyboardShortcut);
+        windowsShowHideTogglKeyboardShortcutAdapter().write(out, value.windowsShowHideTogglKeyboardShortcut);
       } else if (out.getSerializeNulls()) {
         out.name("windows_show_hide_toggl_keyboard_shortcut").nullValue();
       }
       if (value.windowsStopContinueKeyboardShortcut != null) {
         out.name("windows_stop_continue_keyboard_shortcut");
-        windowsStopContinueKeyboardShortcutAdapter.write(out, value.windowsStopContinueKeyboardShortcut);
+        windowsStopContinueKeyboardShortcutAdapter().write(out, value.windowsStopContinueKeyboardShortcut);
       } else if (out.getSerializeNulls()) {
         out.name("windows_stop_continue_keyboard_shortcut").nullValue();
       }
       if (value.windowsStopStartKeyboardShortcut != null) {
         out.name("windows_stop_start_keyboard_shortcut");
-        windowsStopStartKeyboardShortcutAdapter.write(out, value.windowsStopStartKeyboardShortcut);
+        windowsStopStartKeyboardShortcutAdapter().write(out, value.windowsStopStartKeyboardShortcut);
       } else if (out.getSerializeNulls()) {
         out.name("windows_stop_start_keyboard_shortcut").nullValue();
       }
@@ -6950,7 +7021,7 @@ public class ModelsAllPreferences {
               value.activityTimelineSyncEvents = in.nextBoolean();
               break;
             case "alpha_features":
-              value.alphaFeatures = alphaFeaturesAdapter.read(in);
+              value.alphaFeatures = alphaFeaturesAdapter().read(in);
               break;
             case "analyticsAdvancedFilters":
               value.analyticsAdvancedFilters = in.nextBoolean();
@@ -7088,13 +7159,13 @@ public class ModelsAllPreferences {
               value.macIsGoalsViewShown = in.nextBoolean();
               break;
             case "macos_auto_tracking_rules":
-              value.macosAutoTrackingRules = macosAutoTrackingRulesAdapter.read(in);
+              value.macosAutoTrackingRules = macosAutoTrackingRulesAdapter().read(in);
               break;
             case "macos_show_hide_toggl_keyboard_shortcut":
-              value.macosShowHideTogglKeyboardShortcut = macosShowHideTogglKeyboardShortcutAdapter.read(in);
+              value.macosShowHideTogglKeyboardShortcut = macosShowHideTogglKeyboardShortcutAdapter().read(in);
               break;
             case "macos_stop_continue_keyboard_shortcut":
-              value.macosStopContinueKeyboardShortcut = macosStopContinueKeyboardShortcutAdapter.read(in);
+              value.macosStopContinueKeyboardShortcut = macosStopContinueKeyboardShortcutAdapter().read(in);
               break;
             case "manualEntryMode":
               value.manualEntryMode = in.nextString();
@@ -7400,16 +7471,16 @@ public class ModelsAllPreferences {
               value.weeklyReportValueToShow = in.nextString();
               break;
             case "windows_auto_tracking_rules":
-              value.windowsAutoTrackingRules = windowsAutoTrackingRulesAdapter.read(in);
+              value.windowsAutoTrackingRules = windowsAutoTrackingRulesAdapter().read(in);
               break;
             case "windows_show_hide_toggl_keyboard_shortcut":
-              value.windowsShowHideTogglKeyboardShortcut = windowsShowHideTogglKeyboardShortcutAdapter.read(in);
+              value.windowsShowHideTogglKeyboardShortcut = windowsShowHideTogglKeyboardShortcutAdapter().read(in);
               break;
             case "windows_stop_continue_keyboard_shortcut":
-              value.windowsStopContinueKeyboardShortcut = windowsStopContinueKeyboardShortcutAdapter.read(in);
+              value.windowsStopContinueKeyboardShortcut = windowsStopContinueKeyboardShortcutAdapter().read(in);
               break;
             case "windows_stop_start_keyboard_shortcut":
-              value.windowsStopStartKeyboardShortcut = windowsStopStartKeyboardShortcutAdapter.read(in);
+              value.windowsStopStartKeyboardShortcut = windowsStopStartKeyboardShortcutAdapter().read(in);
               break;
             case "windows_theme":
               value.windowsTheme = in.nextString();

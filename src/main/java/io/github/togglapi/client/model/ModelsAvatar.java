@@ -199,11 +199,24 @@ public class ModelsAvatar {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsAvatar> {
-    private final TypeAdapter<Map<String, String>> avatarUrlsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<Map<String, String>> avatarUrlsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.avatarUrlsAdapter = (TypeAdapter<Map<String, String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, String.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, String>> avatarUrlsAdapter() {
+      TypeAdapter<Map<String, String>> adapter = avatarUrlsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, String.class).getType()));
+        avatarUrlsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -211,7 +224,7 @@ public class ModelsAvatar {
       out.beginObject();
       if (value.avatarUrls != null) {
         out.name("avatar_urls");
-        avatarUrlsAdapter.write(out, value.avatarUrls);
+        avatarUrlsAdapter().write(out, value.avatarUrls);
       } else if (out.getSerializeNulls()) {
         out.name("avatar_urls").nullValue();
       }
@@ -243,7 +256,7 @@ public class ModelsAvatar {
         try {
           switch (name) {
             case "avatar_urls":
-              value.avatarUrls = avatarUrlsAdapter.read(in);
+              value.avatarUrls = avatarUrlsAdapter().read(in);
               break;
             case "fileType":
               value.fileType = in.nextString();

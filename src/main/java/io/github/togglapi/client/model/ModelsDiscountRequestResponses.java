@@ -235,13 +235,35 @@ public class ModelsDiscountRequestResponses {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsDiscountRequestResponses> {
-    private final TypeAdapter<List<String>> negativeAnswersAdapter;
-    private final TypeAdapter<List<String>> positiveAnswersAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<String>> negativeAnswersAdapter;
+    private volatile @Nullable TypeAdapter<List<String>> positiveAnswersAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.negativeAnswersAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
-      this.positiveAnswersAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> negativeAnswersAdapter() {
+      TypeAdapter<List<String>> adapter = negativeAnswersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        negativeAnswersAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> positiveAnswersAdapter() {
+      TypeAdapter<List<String>> adapter = positiveAnswersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        positiveAnswersAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -249,7 +271,7 @@ public class ModelsDiscountRequestResponses {
       out.beginObject();
       if (value.negativeAnswers != null) {
         out.name("negative_answers");
-        negativeAnswersAdapter.write(out, value.negativeAnswers);
+        negativeAnswersAdapter().write(out, value.negativeAnswers);
       } else if (out.getSerializeNulls()) {
         out.name("negative_answers").nullValue();
       }
@@ -261,7 +283,7 @@ public class ModelsDiscountRequestResponses {
       }
       if (value.positiveAnswers != null) {
         out.name("positive_answers");
-        positiveAnswersAdapter.write(out, value.positiveAnswers);
+        positiveAnswersAdapter().write(out, value.positiveAnswers);
       } else if (out.getSerializeNulls()) {
         out.name("positive_answers").nullValue();
       }
@@ -287,13 +309,13 @@ public class ModelsDiscountRequestResponses {
         try {
           switch (name) {
             case "negative_answers":
-              value.negativeAnswers = negativeAnswersAdapter.read(in);
+              value.negativeAnswers = negativeAnswersAdapter().read(in);
               break;
             case "negative_feedback":
               value.negativeFeedback = in.nextString();
               break;
             case "positive_answers":
-              value.positiveAnswers = positiveAnswersAdapter.read(in);
+              value.positiveAnswers = positiveAnswersAdapter().read(in);
               break;
             case "positive_feedback":
               value.positiveFeedback = in.nextString();

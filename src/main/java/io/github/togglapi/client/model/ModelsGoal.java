@@ -1063,15 +1063,46 @@ public class ModelsGoal {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsGoal> {
-    private final TypeAdapter<List<Long>> projectIDsAdapter;
-    private final TypeAdapter<List<Long>> tagIDsAdapter;
-    private final TypeAdapter<List<Long>> taskIDsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIDsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIDsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> taskIDsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.projectIDsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.tagIDsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.taskIDsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIDsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIDsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIDsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIDsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIDsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIDsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> taskIDsAdapter() {
+      TypeAdapter<List<Long>> adapter = taskIDsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        taskIDsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1169,7 +1200,7 @@ public class ModelsGoal {
       }
       if (value.projectIDs != null) {
         out.name("projectIDs");
-        projectIDsAdapter.write(out, value.projectIDs);
+        projectIDsAdapter().write(out, value.projectIDs);
       } else if (out.getSerializeNulls()) {
         out.name("projectIDs").nullValue();
       }
@@ -1199,7 +1230,7 @@ public class ModelsGoal {
       }
       if (value.tagIDs != null) {
         out.name("tagIDs");
-        tagIDsAdapter.write(out, value.tagIDs);
+        tagIDsAdapter().write(out, value.tagIDs);
       } else if (out.getSerializeNulls()) {
         out.name("tagIDs").nullValue();
       }
@@ -1211,7 +1242,7 @@ public class ModelsGoal {
       }
       if (value.taskIDs != null) {
         out.name("taskIDs");
-        taskIDsAdapter.write(out, value.taskIDs);
+        taskIDsAdapter().write(out, value.taskIDs);
       } else if (out.getSerializeNulls()) {
         out.name("taskIDs").nullValue();
       }
@@ -1300,7 +1331,7 @@ public class ModelsGoal {
               value.permissions = in.nextString();
               break;
             case "projectIDs":
-              value.projectIDs = projectIDsAdapter.read(in);
+              value.projectIDs = projectIDsAdapter().read(in);
               break;
             case "recurrence":
               value.recurrence = in.nextString();
@@ -1315,13 +1346,13 @@ public class ModelsGoal {
               value.streak = in.nextLong();
               break;
             case "tagIDs":
-              value.tagIDs = tagIDsAdapter.read(in);
+              value.tagIDs = tagIDsAdapter().read(in);
               break;
             case "targetSeconds":
               value.targetSeconds = in.nextLong();
               break;
             case "taskIDs":
-              value.taskIDs = taskIDsAdapter.read(in);
+              value.taskIDs = taskIDsAdapter().read(in);
               break;
             case "teamGoal":
               value.teamGoal = in.nextBoolean();

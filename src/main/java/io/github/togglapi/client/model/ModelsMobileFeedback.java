@@ -343,13 +343,35 @@ public class ModelsMobileFeedback {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsMobileFeedback> {
-    private final TypeAdapter<List<Long>> attachmentAdapter;
-    private final TypeAdapter<List<ModelsMobileFeedbackData>> dataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> attachmentAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsMobileFeedbackData>> dataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.attachmentAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.dataAdapter = (TypeAdapter<List<ModelsMobileFeedbackData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsMobileFeedbackData.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> attachmentAdapter() {
+      TypeAdapter<List<Long>> adapter = attachmentAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        attachmentAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsMobileFeedbackData>> dataAdapter() {
+      TypeAdapter<List<ModelsMobileFeedbackData>> adapter = dataAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsMobileFeedbackData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsMobileFeedbackData.class).getType()));
+        dataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -357,7 +379,7 @@ public class ModelsMobileFeedback {
       out.beginObject();
       if (value.attachment != null) {
         out.name("attachment");
-        attachmentAdapter.write(out, value.attachment);
+        attachmentAdapter().write(out, value.attachment);
       } else if (out.getSerializeNulls()) {
         out.name("attachment").nullValue();
       }
@@ -369,7 +391,7 @@ public class ModelsMobileFeedback {
       }
       if (value.data != null) {
         out.name("data");
-        dataAdapter.write(out, value.data);
+        dataAdapter().write(out, value.data);
       } else if (out.getSerializeNulls()) {
         out.name("data").nullValue();
       }
@@ -413,13 +435,13 @@ public class ModelsMobileFeedback {
         try {
           switch (name) {
             case "attachment":
-              value.attachment = attachmentAdapter.read(in);
+              value.attachment = attachmentAdapter().read(in);
               break;
             case "attachment_name":
               value.attachmentName = in.nextString();
               break;
             case "data":
-              value.data = dataAdapter.read(in);
+              value.data = dataAdapter().read(in);
               break;
             case "email":
               value.email = in.nextString();

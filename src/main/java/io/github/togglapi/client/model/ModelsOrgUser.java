@@ -739,13 +739,35 @@ public class ModelsOrgUser {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsOrgUser> {
-    private final TypeAdapter<List<ModelsGroupDict>> groupsAdapter;
-    private final TypeAdapter<List<ModelsOrgUserWorkspace>> workspacesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsGroupDict>> groupsAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsOrgUserWorkspace>> workspacesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.groupsAdapter = (TypeAdapter<List<ModelsGroupDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsGroupDict.class).getType()));
-      this.workspacesAdapter = (TypeAdapter<List<ModelsOrgUserWorkspace>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsOrgUserWorkspace.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsGroupDict>> groupsAdapter() {
+      TypeAdapter<List<ModelsGroupDict>> adapter = groupsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsGroupDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsGroupDict.class).getType()));
+        groupsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsOrgUserWorkspace>> workspacesAdapter() {
+      TypeAdapter<List<ModelsOrgUserWorkspace>> adapter = workspacesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsOrgUserWorkspace>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsOrgUserWorkspace.class).getType()));
+        workspacesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -783,7 +805,7 @@ public class ModelsOrgUser {
       }
       if (value.groups != null) {
         out.name("groups");
-        groupsAdapter.write(out, value.groups);
+        groupsAdapter().write(out, value.groups);
       } else if (out.getSerializeNulls()) {
         out.name("groups").nullValue();
       }
@@ -855,7 +877,7 @@ public class ModelsOrgUser {
       }
       if (value.workspaces != null) {
         out.name("workspaces");
-        workspacesAdapter.write(out, value.workspaces);
+        workspacesAdapter().write(out, value.workspaces);
       } else if (out.getSerializeNulls()) {
         out.name("workspaces").nullValue();
       }
@@ -890,7 +912,7 @@ public class ModelsOrgUser {
               value.email = in.nextString();
               break;
             case "groups":
-              value.groups = groupsAdapter.read(in);
+              value.groups = groupsAdapter().read(in);
               break;
             case "id":
               value.id = in.nextLong();
@@ -926,7 +948,7 @@ public class ModelsOrgUser {
               value.workspaceCount = in.nextLong();
               break;
             case "workspaces":
-              value.workspaces = workspacesAdapter.read(in);
+              value.workspaces = workspacesAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

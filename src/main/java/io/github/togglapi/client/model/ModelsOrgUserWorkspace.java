@@ -595,11 +595,24 @@ public class ModelsOrgUserWorkspace {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsOrgUserWorkspace> {
-    private final TypeAdapter<List<ModelsGroupDict>> groupsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsGroupDict>> groupsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.groupsAdapter = (TypeAdapter<List<ModelsGroupDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsGroupDict.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsGroupDict>> groupsAdapter() {
+      TypeAdapter<List<ModelsGroupDict>> adapter = groupsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsGroupDict>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsGroupDict.class).getType()));
+        groupsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -625,7 +638,7 @@ public class ModelsOrgUserWorkspace {
       }
       if (value.groups != null) {
         out.name("groups");
-        groupsAdapter.write(out, value.groups);
+        groupsAdapter().write(out, value.groups);
       } else if (out.getSerializeNulls()) {
         out.name("groups").nullValue();
       }
@@ -714,7 +727,7 @@ public class ModelsOrgUserWorkspace {
               value.defaultCurrency = in.nextString();
               break;
             case "groups":
-              value.groups = groupsAdapter.read(in);
+              value.groups = groupsAdapter().read(in);
               break;
             case "inactive":
               value.inactive = in.nextBoolean();

@@ -271,11 +271,24 @@ public class ModelsPlan {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsPlan> {
-    private final TypeAdapter<List<ModelsPricingPlan>> pricingPlansAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsPricingPlan>> pricingPlansAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.pricingPlansAdapter = (TypeAdapter<List<ModelsPricingPlan>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsPricingPlan.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsPricingPlan>> pricingPlansAdapter() {
+      TypeAdapter<List<ModelsPricingPlan>> adapter = pricingPlansAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsPricingPlan>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsPricingPlan.class).getType()));
+        pricingPlansAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -301,7 +314,7 @@ public class ModelsPlan {
       }
       if (value.pricingPlans != null) {
         out.name("pricing_plans");
-        pricingPlansAdapter.write(out, value.pricingPlans);
+        pricingPlansAdapter().write(out, value.pricingPlans);
       } else if (out.getSerializeNulls()) {
         out.name("pricing_plans").nullValue();
       }
@@ -336,7 +349,7 @@ public class ModelsPlan {
               value.name = in.nextString();
               break;
             case "pricing_plans":
-              value.pricingPlans = pricingPlansAdapter.read(in);
+              value.pricingPlans = pricingPlansAdapter().read(in);
               break;
             case "product_handle":
               value.productHandle = in.nextString();

@@ -451,13 +451,35 @@ public class ModelsPlanWithFeatures {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsPlanWithFeatures> {
-    private final TypeAdapter<List<ModelsPlanFeature>> featuresAdapter;
-    private final TypeAdapter<List<ModelsPricingPlan>> pricesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsPlanFeature>> featuresAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsPricingPlan>> pricesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.featuresAdapter = (TypeAdapter<List<ModelsPlanFeature>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsPlanFeature.class).getType()));
-      this.pricesAdapter = (TypeAdapter<List<ModelsPricingPlan>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsPricingPlan.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsPlanFeature>> featuresAdapter() {
+      TypeAdapter<List<ModelsPlanFeature>> adapter = featuresAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsPlanFeature>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsPlanFeature.class).getType()));
+        featuresAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsPricingPlan>> pricesAdapter() {
+      TypeAdapter<List<ModelsPricingPlan>> adapter = pricesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsPricingPlan>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsPricingPlan.class).getType()));
+        pricesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -471,7 +493,7 @@ public class ModelsPlanWithFeatures {
       }
       if (value.features != null) {
         out.name("features");
-        featuresAdapter.write(out, value.features);
+        featuresAdapter().write(out, value.features);
       } else if (out.getSerializeNulls()) {
         out.name("features").nullValue();
       }
@@ -507,7 +529,7 @@ public class ModelsPlanWithFeatures {
       }
       if (value.prices != null) {
         out.name("prices");
-        pricesAdapter.write(out, value.prices);
+        pricesAdapter().write(out, value.prices);
       } else if (out.getSerializeNulls()) {
         out.name("prices").nullValue();
       }
@@ -542,7 +564,7 @@ public class ModelsPlanWithFeatures {
               value.activeAt = JSON.readDateTime(in);
               break;
             case "features":
-              value.features = featuresAdapter.read(in);
+              value.features = featuresAdapter().read(in);
               break;
             case "inactive_at":
               value.inactiveAt = JSON.readDateTime(in);
@@ -560,7 +582,7 @@ public class ModelsPlanWithFeatures {
               value.planId = in.nextLong();
               break;
             case "prices":
-              value.prices = pricesAdapter.read(in);
+              value.prices = pricesAdapter().read(in);
               break;
             case "product_handle":
               value.productHandle = in.nextString();

@@ -343,11 +343,23 @@ public class ModelsPricingPlan {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsPricingPlan> {
-    private final TypeAdapter<ModelsPlan> planAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsPlan> planAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.planAdapter = gson.getAdapter(ModelsPlan.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsPlan> planAdapter() {
+      TypeAdapter<ModelsPlan> adapter = planAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsPlan.class);
+        planAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -373,7 +385,7 @@ public class ModelsPricingPlan {
       }
       if (value.plan != null) {
         out.name("plan");
-        planAdapter.write(out, value.plan);
+        planAdapter().write(out, value.plan);
       } else if (out.getSerializeNulls()) {
         out.name("plan").nullValue();
       }
@@ -420,7 +432,7 @@ public class ModelsPricingPlan {
               value.period = in.nextLong();
               break;
             case "plan":
-              value.plan = planAdapter.read(in);
+              value.plan = planAdapter().read(in);
               break;
             case "plan_id":
               value.planId = in.nextLong();

@@ -1351,11 +1351,24 @@ public class ModelsProject {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsProject> {
-    private final TypeAdapter<List<ModelsRecurringProjectParameters>> recurringParametersAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsRecurringProjectParameters>> recurringParametersAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.recurringParametersAdapter = (TypeAdapter<List<ModelsRecurringProjectParameters>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsRecurringProjectParameters.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsRecurringProjectParameters>> recurringParametersAdapter() {
+      TypeAdapter<List<ModelsRecurringProjectParameters>> adapter = recurringParametersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsRecurringProjectParameters>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsRecurringProjectParameters.class).getType()));
+        recurringParametersAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1411,7 +1424,7 @@ public class ModelsProject {
       }
       if (value.recurringParameters != null) {
         out.name("recurring_parameters");
-        recurringParametersAdapter.write(out, value.recurringParameters);
+        recurringParametersAdapter().write(out, value.recurringParameters);
       } else if (out.getSerializeNulls()) {
         out.name("recurring_parameters").nullValue();
       }
@@ -1611,7 +1624,7 @@ public class ModelsProject {
               value.recurring = in.nextBoolean();
               break;
             case "recurring_parameters":
-              value.recurringParameters = recurringParametersAdapter.read(in);
+              value.recurringParameters = recurringParametersAdapter().read(in);
               break;
             case "shared_at":
               value.sharedAt = JSON.readDateTime(in);

@@ -127,9 +127,13 @@ public class ModelsPutPayload {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsPutPayload> {
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
+      this.gson = gson;
     }
 
     @Override

@@ -596,13 +596,35 @@ public class ModelsSavedReport {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsSavedReport> {
-    private final TypeAdapter<List<Long>> scheduledEmailGidsAdapter;
-    private final TypeAdapter<List<Long>> scheduledEmailUidsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> scheduledEmailGidsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> scheduledEmailUidsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.scheduledEmailGidsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.scheduledEmailUidsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> scheduledEmailGidsAdapter() {
+      TypeAdapter<List<Long>> adapter = scheduledEmailGidsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        scheduledEmailGidsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> scheduledEmailUidsAdapter() {
+      TypeAdapter<List<Long>> adapter = scheduledEmailUidsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        scheduledEmailUidsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -658,13 +680,13 @@ public class ModelsSavedReport {
       }
       if (value.scheduledEmailGids != null) {
         out.name("scheduled_email_gids");
-        scheduledEmailGidsAdapter.write(out, value.scheduledEmailGids);
+        scheduledEmailGidsAdapter().write(out, value.scheduledEmailGids);
       } else if (out.getSerializeNulls()) {
         out.name("scheduled_email_gids").nullValue();
       }
       if (value.scheduledEmailUids != null) {
         out.name("scheduled_email_uids");
-        scheduledEmailUidsAdapter.write(out, value.scheduledEmailUids);
+        scheduledEmailUidsAdapter().write(out, value.scheduledEmailUids);
       } else if (out.getSerializeNulls()) {
         out.name("scheduled_email_uids").nullValue();
       }
@@ -732,10 +754,10 @@ public class ModelsSavedReport {
               value._public = in.nextBoolean();
               break;
             case "scheduled_email_gids":
-              value.scheduledEmailGids = scheduledEmailGidsAdapter.read(in);
+              value.scheduledEmailGids = scheduledEmailGidsAdapter().read(in);
               break;
             case "scheduled_email_uids":
-              value.scheduledEmailUids = scheduledEmailUidsAdapter.read(in);
+              value.scheduledEmailUids = scheduledEmailUidsAdapter().read(in);
               break;
             case "token":
               value.token = in.nextString();

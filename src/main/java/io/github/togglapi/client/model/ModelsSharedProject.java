@@ -1531,15 +1531,45 @@ public class ModelsSharedProject {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsSharedProject> {
-    private final TypeAdapter<ModelsRecurringPeriod> currentPeriodAdapter;
-    private final TypeAdapter<List<ModelsRecurringProjectParameters>> recurringParametersAdapter;
-    private final TypeAdapter<List<ModelsTask>> tasksAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsRecurringPeriod> currentPeriodAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsRecurringProjectParameters>> recurringParametersAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsTask>> tasksAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.currentPeriodAdapter = gson.getAdapter(ModelsRecurringPeriod.class);
-      this.recurringParametersAdapter = (TypeAdapter<List<ModelsRecurringProjectParameters>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsRecurringProjectParameters.class).getType()));
-      this.tasksAdapter = (TypeAdapter<List<ModelsTask>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTask.class).getType()));
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsRecurringPeriod> currentPeriodAdapter() {
+      TypeAdapter<ModelsRecurringPeriod> adapter = currentPeriodAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsRecurringPeriod.class);
+        currentPeriodAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsRecurringProjectParameters>> recurringParametersAdapter() {
+      TypeAdapter<List<ModelsRecurringProjectParameters>> adapter = recurringParametersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsRecurringProjectParameters>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsRecurringProjectParameters.class).getType()));
+        recurringParametersAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsTask>> tasksAdapter() {
+      TypeAdapter<List<ModelsTask>> adapter = tasksAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsTask>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTask.class).getType()));
+        tasksAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1619,7 +1649,7 @@ public class ModelsSharedProject {
       }
       if (value.currentPeriod != null) {
         out.name("current_period");
-        currentPeriodAdapter.write(out, value.currentPeriod);
+        currentPeriodAdapter().write(out, value.currentPeriod);
       } else if (out.getSerializeNulls()) {
         out.name("current_period").nullValue();
       }
@@ -1721,7 +1751,7 @@ public class ModelsSharedProject {
       }
       if (value.recurringParameters != null) {
         out.name("recurring_parameters");
-        recurringParametersAdapter.write(out, value.recurringParameters);
+        recurringParametersAdapter().write(out, value.recurringParameters);
       } else if (out.getSerializeNulls()) {
         out.name("recurring_parameters").nullValue();
       }
@@ -1751,7 +1781,7 @@ public class ModelsSharedProject {
       }
       if (value.tasks != null) {
         out.name("tasks");
-        tasksAdapter.write(out, value.tasks);
+        tasksAdapter().write(out, value.tasks);
       } else if (out.getSerializeNulls()) {
         out.name("tasks").nullValue();
       }
@@ -1837,7 +1867,7 @@ public class ModelsSharedProject {
               value.currency = in.nextString();
               break;
             case "current_period":
-              value.currentPeriod = currentPeriodAdapter.read(in);
+              value.currentPeriod = currentPeriodAdapter().read(in);
               break;
             case "end_date":
               value.endDate = JSON.readDate(in);
@@ -1888,7 +1918,7 @@ public class ModelsSharedProject {
               value.recurring = in.nextBoolean();
               break;
             case "recurring_parameters":
-              value.recurringParameters = recurringParametersAdapter.read(in);
+              value.recurringParameters = recurringParametersAdapter().read(in);
               break;
             case "shared_at":
               value.sharedAt = JSON.readDateTime(in);
@@ -1903,7 +1933,7 @@ public class ModelsSharedProject {
               value.status = in.nextString();
               break;
             case "tasks":
-              value.tasks = tasksAdapter.read(in);
+              value.tasks = tasksAdapter().read(in);
               break;
             case "tasks_count":
               value.tasksCount = in.nextLong();

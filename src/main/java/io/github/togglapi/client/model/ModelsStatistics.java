@@ -199,11 +199,24 @@ public class ModelsStatistics {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsStatistics> {
-    private final TypeAdapter<List<ModelsUserData>> adminsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsUserData>> adminsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.adminsAdapter = (TypeAdapter<List<ModelsUserData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsUserData.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsUserData>> adminsAdapter() {
+      TypeAdapter<List<ModelsUserData>> adapter = adminsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsUserData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsUserData.class).getType()));
+        adminsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -211,7 +224,7 @@ public class ModelsStatistics {
       out.beginObject();
       if (value.admins != null) {
         out.name("admins");
-        adminsAdapter.write(out, value.admins);
+        adminsAdapter().write(out, value.admins);
       } else if (out.getSerializeNulls()) {
         out.name("admins").nullValue();
       }
@@ -243,7 +256,7 @@ public class ModelsStatistics {
         try {
           switch (name) {
             case "admins":
-              value.admins = adminsAdapter.read(in);
+              value.admins = adminsAdapter().read(in);
               break;
             case "groups_count":
               value.groupsCount = in.nextLong();

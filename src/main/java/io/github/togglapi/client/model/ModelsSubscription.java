@@ -667,17 +667,53 @@ public class ModelsSubscription {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsSubscription> {
-    private final TypeAdapter<ModelsCardDetails> cardDetailsAdapter;
-    private final TypeAdapter<ModelsContactDetail> contactDetailAdapter;
-    private final TypeAdapter<ModelsPaymentDetail> paymentDetailsAdapter;
-    private final TypeAdapter<ModelsPeriod> subscriptionPeriodAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsCardDetails> cardDetailsAdapter;
+    private volatile @Nullable TypeAdapter<ModelsContactDetail> contactDetailAdapter;
+    private volatile @Nullable TypeAdapter<ModelsPaymentDetail> paymentDetailsAdapter;
+    private volatile @Nullable TypeAdapter<ModelsPeriod> subscriptionPeriodAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.cardDetailsAdapter = gson.getAdapter(ModelsCardDetails.class);
-      this.contactDetailAdapter = gson.getAdapter(ModelsContactDetail.class);
-      this.paymentDetailsAdapter = gson.getAdapter(ModelsPaymentDetail.class);
-      this.subscriptionPeriodAdapter = gson.getAdapter(ModelsPeriod.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsCardDetails> cardDetailsAdapter() {
+      TypeAdapter<ModelsCardDetails> adapter = cardDetailsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsCardDetails.class);
+        cardDetailsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<ModelsContactDetail> contactDetailAdapter() {
+      TypeAdapter<ModelsContactDetail> adapter = contactDetailAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsContactDetail.class);
+        contactDetailAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<ModelsPaymentDetail> paymentDetailsAdapter() {
+      TypeAdapter<ModelsPaymentDetail> adapter = paymentDetailsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsPaymentDetail.class);
+        paymentDetailsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<ModelsPeriod> subscriptionPeriodAdapter() {
+      TypeAdapter<ModelsPeriod> adapter = subscriptionPeriodAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsPeriod.class);
+        subscriptionPeriodAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -691,7 +727,7 @@ public class ModelsSubscription {
       }
       if (value.cardDetails != null) {
         out.name("card_details");
-        cardDetailsAdapter.write(out, value.cardDetails);
+        cardDetailsAdapter().write(out, value.cardDetails);
       } else if (out.getSerializeNulls()) {
         out.name("card_details").nullValue();
       }
@@ -703,7 +739,7 @@ public class ModelsSubscription {
       }
       if (value.contactDetail != null) {
         out.name("contact_detail");
-        contactDetailAdapter.write(out, value.contactDetail);
+        contactDetailAdapter().write(out, value.contactDetail);
       } else if (out.getSerializeNulls()) {
         out.name("contact_detail").nullValue();
       }
@@ -745,7 +781,7 @@ public class ModelsSubscription {
       }
       if (value.paymentDetails != null) {
         out.name("payment_details");
-        paymentDetailsAdapter.write(out, value.paymentDetails);
+        paymentDetailsAdapter().write(out, value.paymentDetails);
       } else if (out.getSerializeNulls()) {
         out.name("payment_details").nullValue();
       }
@@ -769,7 +805,7 @@ public class ModelsSubscription {
       }
       if (value.subscriptionPeriod != null) {
         out.name("subscription_period");
-        subscriptionPeriodAdapter.write(out, value.subscriptionPeriod);
+        subscriptionPeriodAdapter().write(out, value.subscriptionPeriod);
       } else if (out.getSerializeNulls()) {
         out.name("subscription_period").nullValue();
       }
@@ -798,13 +834,13 @@ public class ModelsSubscription {
               value.autoRenew = in.nextBoolean();
               break;
             case "card_details":
-              value.cardDetails = cardDetailsAdapter.read(in);
+              value.cardDetails = cardDetailsAdapter().read(in);
               break;
             case "company_id":
               value.companyId = in.nextLong();
               break;
             case "contact_detail":
-              value.contactDetail = contactDetailAdapter.read(in);
+              value.contactDetail = contactDetailAdapter().read(in);
               break;
             case "created_at":
               value.createdAt = JSON.readDateTime(in);
@@ -825,7 +861,7 @@ public class ModelsSubscription {
               value.organizationId = in.nextLong();
               break;
             case "payment_details":
-              value.paymentDetails = paymentDetailsAdapter.read(in);
+              value.paymentDetails = paymentDetailsAdapter().read(in);
               break;
             case "pricing_plan_id":
               value.pricingPlanId = in.nextLong();
@@ -837,7 +873,7 @@ public class ModelsSubscription {
               value.subscriptionId = in.nextLong();
               break;
             case "subscription_period":
-              value.subscriptionPeriod = subscriptionPeriodAdapter.read(in);
+              value.subscriptionPeriod = subscriptionPeriodAdapter().read(in);
               break;
             case "workspace_id":
               value.workspaceId = in.nextLong();

@@ -379,11 +379,24 @@ public class ModelsSuggestion {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsSuggestion> {
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -421,7 +434,7 @@ public class ModelsSuggestion {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
@@ -468,7 +481,7 @@ public class ModelsSuggestion {
               value.projectId = in.nextLong();
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "task_id":
               value.taskId = in.nextLong();

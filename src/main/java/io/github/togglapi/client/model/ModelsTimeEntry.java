@@ -1099,17 +1099,57 @@ public class ModelsTimeEntry {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsTimeEntry> {
-    private final TypeAdapter<List<String>> permissionsAdapter;
-    private final TypeAdapter<List<ModelsTimeEntrySharedWith>> sharedWithAdapter;
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
-    private final TypeAdapter<List<String>> tagsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<String>> permissionsAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsTimeEntrySharedWith>> sharedWithAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<String>> tagsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.permissionsAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
-      this.sharedWithAdapter = (TypeAdapter<List<ModelsTimeEntrySharedWith>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTimeEntrySharedWith.class).getType()));
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.tagsAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> permissionsAdapter() {
+      TypeAdapter<List<String>> adapter = permissionsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        permissionsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsTimeEntrySharedWith>> sharedWithAdapter() {
+      TypeAdapter<List<ModelsTimeEntrySharedWith>> adapter = sharedWithAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsTimeEntrySharedWith>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTimeEntrySharedWith.class).getType()));
+        sharedWithAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> tagsAdapter() {
+      TypeAdapter<List<String>> adapter = tagsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        tagsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1159,7 +1199,7 @@ public class ModelsTimeEntry {
       }
       if (value.permissions != null) {
         out.name("permissions");
-        permissionsAdapter.write(out, value.permissions);
+        permissionsAdapter().write(out, value.permissions);
       } else if (out.getSerializeNulls()) {
         out.name("permissions").nullValue();
       }
@@ -1201,7 +1241,7 @@ public class ModelsTimeEntry {
       }
       if (value.sharedWith != null) {
         out.name("shared_with");
-        sharedWithAdapter.write(out, value.sharedWith);
+        sharedWithAdapter().write(out, value.sharedWith);
       } else if (out.getSerializeNulls()) {
         out.name("shared_with").nullValue();
       }
@@ -1219,13 +1259,13 @@ public class ModelsTimeEntry {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
       if (value.tags != null) {
         out.name("tags");
-        tagsAdapter.write(out, value.tags);
+        tagsAdapter().write(out, value.tags);
       } else if (out.getSerializeNulls()) {
         out.name("tags").nullValue();
       }
@@ -1320,7 +1360,7 @@ public class ModelsTimeEntry {
               value.id = in.nextLong();
               break;
             case "permissions":
-              value.permissions = permissionsAdapter.read(in);
+              value.permissions = permissionsAdapter().read(in);
               break;
             case "pid":
               value.pid = in.nextLong();
@@ -1341,7 +1381,7 @@ public class ModelsTimeEntry {
               value.projectName = in.nextString();
               break;
             case "shared_with":
-              value.sharedWith = sharedWithAdapter.read(in);
+              value.sharedWith = sharedWithAdapter().read(in);
               break;
             case "start":
               value.start = JSON.readDateTime(in);
@@ -1350,10 +1390,10 @@ public class ModelsTimeEntry {
               value.stop = JSON.readDateTime(in);
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "tags":
-              value.tags = tagsAdapter.read(in);
+              value.tags = tagsAdapter().read(in);
               break;
             case "task_id":
               value.taskId = in.nextLong();

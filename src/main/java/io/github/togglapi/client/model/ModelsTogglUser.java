@@ -668,11 +668,24 @@ public class ModelsTogglUser {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsTogglUser> {
-    private final TypeAdapter<Map<String, Object>> optionsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<Map<String, Object>> optionsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.optionsAdapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, Object>> optionsAdapter() {
+      TypeAdapter<Map<String, Object>> adapter = optionsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
+        optionsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -758,7 +771,7 @@ public class ModelsTogglUser {
       }
       if (value.options != null) {
         out.name("options");
-        optionsAdapter.write(out, value.options);
+        optionsAdapter().write(out, value.options);
       } else if (out.getSerializeNulls()) {
         out.name("options").nullValue();
       }
@@ -829,7 +842,7 @@ public class ModelsTogglUser {
               value.openidEnabled = in.nextBoolean();
               break;
             case "options":
-              value.options = optionsAdapter.read(in);
+              value.options = optionsAdapter().read(in);
               break;
             case "timezone":
               value.timezone = in.nextString();

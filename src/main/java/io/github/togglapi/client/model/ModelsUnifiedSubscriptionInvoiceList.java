@@ -163,11 +163,24 @@ public class ModelsUnifiedSubscriptionInvoiceList {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsUnifiedSubscriptionInvoiceList> {
-    private final TypeAdapter<List<ModelsUnifiedSubscriptionInvoice>> itemsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsUnifiedSubscriptionInvoice>> itemsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.itemsAdapter = (TypeAdapter<List<ModelsUnifiedSubscriptionInvoice>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsUnifiedSubscriptionInvoice.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsUnifiedSubscriptionInvoice>> itemsAdapter() {
+      TypeAdapter<List<ModelsUnifiedSubscriptionInvoice>> adapter = itemsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsUnifiedSubscriptionInvoice>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsUnifiedSubscriptionInvoice.class).getType()));
+        itemsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class ModelsUnifiedSubscriptionInvoiceList {
       out.beginObject();
       if (value.items != null) {
         out.name("items");
-        itemsAdapter.write(out, value.items);
+        itemsAdapter().write(out, value.items);
       } else if (out.getSerializeNulls()) {
         out.name("items").nullValue();
       }
@@ -201,7 +214,7 @@ public class ModelsUnifiedSubscriptionInvoiceList {
         try {
           switch (name) {
             case "items":
-              value.items = itemsAdapter.read(in);
+              value.items = itemsAdapter().read(in);
               break;
             case "next":
               value.next = in.nextString();

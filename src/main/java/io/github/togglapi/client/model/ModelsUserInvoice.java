@@ -847,13 +847,35 @@ public class ModelsUserInvoice {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsUserInvoice> {
-    private final TypeAdapter<List<ModelsUserInvoiceItem>> itemsAdapter;
-    private final TypeAdapter<List<ModelsUserInvoiceTax>> taxesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsUserInvoiceItem>> itemsAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsUserInvoiceTax>> taxesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.itemsAdapter = (TypeAdapter<List<ModelsUserInvoiceItem>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsUserInvoiceItem.class).getType()));
-      this.taxesAdapter = (TypeAdapter<List<ModelsUserInvoiceTax>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsUserInvoiceTax.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsUserInvoiceItem>> itemsAdapter() {
+      TypeAdapter<List<ModelsUserInvoiceItem>> adapter = itemsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsUserInvoiceItem>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsUserInvoiceItem.class).getType()));
+        itemsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsUserInvoiceTax>> taxesAdapter() {
+      TypeAdapter<List<ModelsUserInvoiceTax>> adapter = taxesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsUserInvoiceTax>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsUserInvoiceTax.class).getType()));
+        taxesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -921,7 +943,7 @@ public class ModelsUserInvoice {
       }
       if (value.items != null) {
         out.name("items");
-        itemsAdapter.write(out, value.items);
+        itemsAdapter().write(out, value.items);
       } else if (out.getSerializeNulls()) {
         out.name("items").nullValue();
       }
@@ -945,7 +967,7 @@ public class ModelsUserInvoice {
       }
       if (value.taxes != null) {
         out.name("taxes");
-        taxesAdapter.write(out, value.taxes);
+        taxesAdapter().write(out, value.taxes);
       } else if (out.getSerializeNulls()) {
         out.name("taxes").nullValue();
       }
@@ -1031,7 +1053,7 @@ public class ModelsUserInvoice {
               value.integrationProvider = in.nextString();
               break;
             case "items":
-              value.items = itemsAdapter.read(in);
+              value.items = itemsAdapter().read(in);
               break;
             case "message":
               value.message = in.nextString();
@@ -1043,7 +1065,7 @@ public class ModelsUserInvoice {
               value.purchaseNumber = in.nextString();
               break;
             case "taxes":
-              value.taxes = taxesAdapter.read(in);
+              value.taxes = taxesAdapter().read(in);
               break;
             case "updated_at":
               value.updatedAt = JSON.readDateTime(in);

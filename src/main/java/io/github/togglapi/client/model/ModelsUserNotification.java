@@ -487,15 +487,43 @@ public class ModelsUserNotification {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsUserNotification> {
-    private final TypeAdapter<ModelsActions> actionsAdapter;
-    private final TypeAdapter<I18nMessage> contentAdapter;
-    private final TypeAdapter<I18nMessage> titleAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsActions> actionsAdapter;
+    private volatile @Nullable TypeAdapter<I18nMessage> contentAdapter;
+    private volatile @Nullable TypeAdapter<I18nMessage> titleAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.actionsAdapter = gson.getAdapter(ModelsActions.class);
-      this.contentAdapter = gson.getAdapter(I18nMessage.class);
-      this.titleAdapter = gson.getAdapter(I18nMessage.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsActions> actionsAdapter() {
+      TypeAdapter<ModelsActions> adapter = actionsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsActions.class);
+        actionsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<I18nMessage> contentAdapter() {
+      TypeAdapter<I18nMessage> adapter = contentAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(I18nMessage.class);
+        contentAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<I18nMessage> titleAdapter() {
+      TypeAdapter<I18nMessage> adapter = titleAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(I18nMessage.class);
+        titleAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -503,7 +531,7 @@ public class ModelsUserNotification {
       out.beginObject();
       if (value.actions != null) {
         out.name("actions");
-        actionsAdapter.write(out, value.actions);
+        actionsAdapter().write(out, value.actions);
       } else if (out.getSerializeNulls()) {
         out.name("actions").nullValue();
       }
@@ -515,7 +543,7 @@ public class ModelsUserNotification {
       }
       if (value.content != null) {
         out.name("content");
-        contentAdapter.write(out, value.content);
+        contentAdapter().write(out, value.content);
       } else if (out.getSerializeNulls()) {
         out.name("content").nullValue();
       }
@@ -551,7 +579,7 @@ public class ModelsUserNotification {
       }
       if (value.title != null) {
         out.name("title");
-        titleAdapter.write(out, value.title);
+        titleAdapter().write(out, value.title);
       } else if (out.getSerializeNulls()) {
         out.name("title").nullValue();
       }
@@ -583,13 +611,13 @@ public class ModelsUserNotification {
         try {
           switch (name) {
             case "actions":
-              value.actions = actionsAdapter.read(in);
+              value.actions = actionsAdapter().read(in);
               break;
             case "class":
               value.propertyClass = in.nextLong();
               break;
             case "content":
-              value.content = contentAdapter.read(in);
+              value.content = contentAdapter().read(in);
               break;
             case "created_at":
               value.createdAt = JSON.readDateTime(in);
@@ -607,7 +635,7 @@ public class ModelsUserNotification {
               value.readAt = JSON.readDateTime(in);
               break;
             case "title":
-              value.title = titleAdapter.read(in);
+              value.title = titleAdapter().read(in);
               break;
             case "user_id":
               value.userId = in.nextLong();

@@ -1388,15 +1388,43 @@ public class ModelsWorkspace {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsWorkspace> {
-    private final TypeAdapter<ModelsCsvUpload> csvUploadAdapter;
-    private final TypeAdapter<ModelsSubscription> subscriptionAdapter;
-    private final TypeAdapter<ModelsTimeEntryConstraints> teConstraintsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsCsvUpload> csvUploadAdapter;
+    private volatile @Nullable TypeAdapter<ModelsSubscription> subscriptionAdapter;
+    private volatile @Nullable TypeAdapter<ModelsTimeEntryConstraints> teConstraintsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.csvUploadAdapter = gson.getAdapter(ModelsCsvUpload.class);
-      this.subscriptionAdapter = gson.getAdapter(ModelsSubscription.class);
-      this.teConstraintsAdapter = gson.getAdapter(ModelsTimeEntryConstraints.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsCsvUpload> csvUploadAdapter() {
+      TypeAdapter<ModelsCsvUpload> adapter = csvUploadAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsCsvUpload.class);
+        csvUploadAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<ModelsSubscription> subscriptionAdapter() {
+      TypeAdapter<ModelsSubscription> adapter = subscriptionAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsSubscription.class);
+        subscriptionAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<ModelsTimeEntryConstraints> teConstraintsAdapter() {
+      TypeAdapter<ModelsTimeEntryConstraints> adapter = teConstraintsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsTimeEntryConstraints.class);
+        teConstraintsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1428,7 +1456,7 @@ public class ModelsWorkspace {
       }
       if (value.csvUpload != null) {
         out.name("csv_upload");
-        csvUploadAdapter.write(out, value.csvUpload);
+        csvUploadAdapter().write(out, value.csvUpload);
       } else if (out.getSerializeNulls()) {
         out.name("csv_upload").nullValue();
       }
@@ -1596,7 +1624,7 @@ public class ModelsWorkspace {
       }
       if (value.subscription != null) {
         out.name("subscription");
-        subscriptionAdapter.write(out, value.subscription);
+        subscriptionAdapter().write(out, value.subscription);
       } else if (out.getSerializeNulls()) {
         out.name("subscription").nullValue();
       }
@@ -1608,7 +1636,7 @@ public class ModelsWorkspace {
       }
       if (value.teConstraints != null) {
         out.name("te_constraints");
-        teConstraintsAdapter.write(out, value.teConstraints);
+        teConstraintsAdapter().write(out, value.teConstraints);
       } else if (out.getSerializeNulls()) {
         out.name("te_constraints").nullValue();
       }
@@ -1646,7 +1674,7 @@ public class ModelsWorkspace {
               value.businessWs = in.nextBoolean();
               break;
             case "csv_upload":
-              value.csvUpload = csvUploadAdapter.read(in);
+              value.csvUpload = csvUploadAdapter().read(in);
               break;
             case "default_currency":
               value.defaultCurrency = in.nextString();
@@ -1730,13 +1758,13 @@ public class ModelsWorkspace {
               value.roundingMinutes = in.nextLong();
               break;
             case "subscription":
-              value.subscription = subscriptionAdapter.read(in);
+              value.subscription = subscriptionAdapter().read(in);
               break;
             case "suspended_at":
               value.suspendedAt = JSON.readDateTime(in);
               break;
             case "te_constraints":
-              value.teConstraints = teConstraintsAdapter.read(in);
+              value.teConstraints = teConstraintsAdapter().read(in);
               break;
             case "working_hours_in_minutes":
               value.workingHoursInMinutes = in.nextLong();

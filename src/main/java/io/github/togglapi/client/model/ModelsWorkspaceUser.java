@@ -1099,11 +1099,24 @@ public class ModelsWorkspaceUser {
   }
 
   private static final class Adapter extends TypeAdapter<ModelsWorkspaceUser> {
-    private final TypeAdapter<List<Long>> groupIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> groupIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.groupIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> groupIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = groupIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        groupIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1141,7 +1154,7 @@ public class ModelsWorkspaceUser {
       }
       if (value.groupIds != null) {
         out.name("group_ids");
-        groupIdsAdapter.write(out, value.groupIds);
+        groupIdsAdapter().write(out, value.groupIds);
       } else if (out.getSerializeNulls()) {
         out.name("group_ids").nullValue();
       }
@@ -1308,7 +1321,7 @@ public class ModelsWorkspaceUser {
               value.email = in.nextString();
               break;
             case "group_ids":
-              value.groupIds = groupIdsAdapter.read(in);
+              value.groupIds = groupIdsAdapter().read(in);
               break;
             case "id":
               value.id = in.nextLong();

@@ -127,11 +127,23 @@ public class OrganizationOrganization {
   }
 
   private static final class Adapter extends TypeAdapter<OrganizationOrganization> {
-    private final TypeAdapter<ModelsOrganization> organizationAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsOrganization> organizationAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.organizationAdapter = gson.getAdapter(ModelsOrganization.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsOrganization> organizationAdapter() {
+      TypeAdapter<ModelsOrganization> adapter = organizationAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsOrganization.class);
+        organizationAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +151,7 @@ public class OrganizationOrganization {
       out.beginObject();
       if (value.organization != null) {
         out.name("organization");
-        organizationAdapter.write(out, value.organization);
+        organizationAdapter().write(out, value.organization);
       } else if (out.getSerializeNulls()) {
         out.name("organization").nullValue();
       }
@@ -159,7 +171,7 @@ public class OrganizationOrganization {
         try {
           switch (name) {
             case "organization":
-              value.organization = organizationAdapter.read(in);
+              value.organization = organizationAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -271,11 +271,24 @@ public class OrganizationPostResponse {
   }
 
   private static final class Adapter extends TypeAdapter<OrganizationPostResponse> {
-    private final TypeAdapter<List<String>> permissionsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<String>> permissionsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.permissionsAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> permissionsAdapter() {
+      TypeAdapter<List<String>> adapter = permissionsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        permissionsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -295,7 +308,7 @@ public class OrganizationPostResponse {
       }
       if (value.permissions != null) {
         out.name("permissions");
-        permissionsAdapter.write(out, value.permissions);
+        permissionsAdapter().write(out, value.permissions);
       } else if (out.getSerializeNulls()) {
         out.name("permissions").nullValue();
       }
@@ -333,7 +346,7 @@ public class OrganizationPostResponse {
               value.name = in.nextString();
               break;
             case "permissions":
-              value.permissions = permissionsAdapter.read(in);
+              value.permissions = permissionsAdapter().read(in);
               break;
             case "workspace_id":
               value.workspaceId = in.nextLong();

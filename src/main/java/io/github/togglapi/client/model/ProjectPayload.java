@@ -847,11 +847,23 @@ public class ProjectPayload {
   }
 
   private static final class Adapter extends TypeAdapter<ProjectPayload> {
-    private final TypeAdapter<ProjectRecurringParameters> recurringParametersAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ProjectRecurringParameters> recurringParametersAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.recurringParametersAdapter = gson.getAdapter(ProjectRecurringParameters.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ProjectRecurringParameters> recurringParametersAdapter() {
+      TypeAdapter<ProjectRecurringParameters> adapter = recurringParametersAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ProjectRecurringParameters.class);
+        recurringParametersAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -961,7 +973,7 @@ public class ProjectPayload {
       }
       if (value.recurringParameters != null) {
         out.name("recurring_parameters");
-        recurringParametersAdapter.write(out, value.recurringParameters);
+        recurringParametersAdapter().write(out, value.recurringParameters);
       } else if (out.getSerializeNulls()) {
         out.name("recurring_parameters").nullValue();
       }
@@ -1050,7 +1062,7 @@ public class ProjectPayload {
               value.recurring = in.nextBoolean();
               break;
             case "recurring_parameters":
-              value.recurringParameters = recurringParametersAdapter.read(in);
+              value.recurringParameters = recurringParametersAdapter().read(in);
               break;
             case "start_date":
               value.startDate = JSON.readDate(in);

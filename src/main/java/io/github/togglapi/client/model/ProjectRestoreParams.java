@@ -163,11 +163,24 @@ public class ProjectRestoreParams {
   }
 
   private static final class Adapter extends TypeAdapter<ProjectRestoreParams> {
-    private final TypeAdapter<List<Long>> projectsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> projectsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.projectsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class ProjectRestoreParams {
       out.beginObject();
       if (value.projects != null) {
         out.name("projects");
-        projectsAdapter.write(out, value.projects);
+        projectsAdapter().write(out, value.projects);
       } else if (out.getSerializeNulls()) {
         out.name("projects").nullValue();
       }
@@ -201,7 +214,7 @@ public class ProjectRestoreParams {
         try {
           switch (name) {
             case "projects":
-              value.projects = projectsAdapter.read(in);
+              value.projects = projectsAdapter().read(in);
               break;
             case "restore_all_projects":
               value.restoreAllProjects = in.nextBoolean();

@@ -163,11 +163,24 @@ public class ProjectsDataTrendsGraph {
   }
 
   private static final class Adapter extends TypeAdapter<ProjectsDataTrendsGraph> {
-    private final TypeAdapter<List<ProjectsDataTrendsGraphData>> dataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ProjectsDataTrendsGraphData>> dataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.dataAdapter = (TypeAdapter<List<ProjectsDataTrendsGraphData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ProjectsDataTrendsGraphData.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ProjectsDataTrendsGraphData>> dataAdapter() {
+      TypeAdapter<List<ProjectsDataTrendsGraphData>> adapter = dataAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ProjectsDataTrendsGraphData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ProjectsDataTrendsGraphData.class).getType()));
+        dataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class ProjectsDataTrendsGraph {
       out.beginObject();
       if (value.data != null) {
         out.name("data");
-        dataAdapter.write(out, value.data);
+        dataAdapter().write(out, value.data);
       } else if (out.getSerializeNulls()) {
         out.name("data").nullValue();
       }
@@ -201,7 +214,7 @@ public class ProjectsDataTrendsGraph {
         try {
           switch (name) {
             case "data":
-              value.data = dataAdapter.read(in);
+              value.data = dataAdapter().read(in);
               break;
             case "resolution":
               value.resolution = in.nextString();

@@ -163,11 +163,24 @@ public class ProjectsDataTrendsGraphData {
   }
 
   private static final class Adapter extends TypeAdapter<ProjectsDataTrendsGraphData> {
-    private final TypeAdapter<List<ProjectsDataTrendsProject>> projectsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ProjectsDataTrendsProject>> projectsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.projectsAdapter = (TypeAdapter<List<ProjectsDataTrendsProject>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ProjectsDataTrendsProject.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ProjectsDataTrendsProject>> projectsAdapter() {
+      TypeAdapter<List<ProjectsDataTrendsProject>> adapter = projectsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ProjectsDataTrendsProject>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ProjectsDataTrendsProject.class).getType()));
+        projectsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -181,7 +194,7 @@ public class ProjectsDataTrendsGraphData {
       }
       if (value.projects != null) {
         out.name("projects");
-        projectsAdapter.write(out, value.projects);
+        projectsAdapter().write(out, value.projects);
       } else if (out.getSerializeNulls()) {
         out.name("projects").nullValue();
       }
@@ -204,7 +217,7 @@ public class ProjectsDataTrendsGraphData {
               value.date = in.nextString();
               break;
             case "projects":
-              value.projects = projectsAdapter.read(in);
+              value.projects = projectsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -127,11 +127,24 @@ public class ProjectsPayload {
   }
 
   private static final class Adapter extends TypeAdapter<ProjectsPayload> {
-    private final TypeAdapter<List<Long>> projectIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.projectIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +152,7 @@ public class ProjectsPayload {
       out.beginObject();
       if (value.projectIds != null) {
         out.name("project_ids");
-        projectIdsAdapter.write(out, value.projectIds);
+        projectIdsAdapter().write(out, value.projectIds);
       } else if (out.getSerializeNulls()) {
         out.name("project_ids").nullValue();
       }
@@ -159,7 +172,7 @@ public class ProjectsPayload {
         try {
           switch (name) {
             case "project_ids":
-              value.projectIds = projectIdsAdapter.read(in);
+              value.projectIds = projectIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

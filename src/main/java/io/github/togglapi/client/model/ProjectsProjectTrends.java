@@ -271,15 +271,46 @@ public class ProjectsProjectTrends {
   }
 
   private static final class Adapter extends TypeAdapter<ProjectsProjectTrends> {
-    private final TypeAdapter<List<Long>> currentPeriodSecondsAdapter;
-    private final TypeAdapter<List<Long>> previousPeriodSecondsAdapter;
-    private final TypeAdapter<List<Long>> userIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> currentPeriodSecondsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> previousPeriodSecondsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> userIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.currentPeriodSecondsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.previousPeriodSecondsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.userIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> currentPeriodSecondsAdapter() {
+      TypeAdapter<List<Long>> adapter = currentPeriodSecondsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        currentPeriodSecondsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> previousPeriodSecondsAdapter() {
+      TypeAdapter<List<Long>> adapter = previousPeriodSecondsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        previousPeriodSecondsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> userIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = userIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        userIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -287,13 +318,13 @@ public class ProjectsProjectTrends {
       out.beginObject();
       if (value.currentPeriodSeconds != null) {
         out.name("current_period_seconds");
-        currentPeriodSecondsAdapter.write(out, value.currentPeriodSeconds);
+        currentPeriodSecondsAdapter().write(out, value.currentPeriodSeconds);
       } else if (out.getSerializeNulls()) {
         out.name("current_period_seconds").nullValue();
       }
       if (value.previousPeriodSeconds != null) {
         out.name("previous_period_seconds");
-        previousPeriodSecondsAdapter.write(out, value.previousPeriodSeconds);
+        previousPeriodSecondsAdapter().write(out, value.previousPeriodSeconds);
       } else if (out.getSerializeNulls()) {
         out.name("previous_period_seconds").nullValue();
       }
@@ -311,7 +342,7 @@ public class ProjectsProjectTrends {
       }
       if (value.userIds != null) {
         out.name("user_ids");
-        userIdsAdapter.write(out, value.userIds);
+        userIdsAdapter().write(out, value.userIds);
       } else if (out.getSerializeNulls()) {
         out.name("user_ids").nullValue();
       }
@@ -331,10 +362,10 @@ public class ProjectsProjectTrends {
         try {
           switch (name) {
             case "current_period_seconds":
-              value.currentPeriodSeconds = currentPeriodSecondsAdapter.read(in);
+              value.currentPeriodSeconds = currentPeriodSecondsAdapter().read(in);
               break;
             case "previous_period_seconds":
-              value.previousPeriodSeconds = previousPeriodSecondsAdapter.read(in);
+              value.previousPeriodSeconds = previousPeriodSecondsAdapter().read(in);
               break;
             case "project_id":
               value.projectId = in.nextLong();
@@ -343,7 +374,7 @@ public class ProjectsProjectTrends {
               value.start = in.nextString();
               break;
             case "user_ids":
-              value.userIds = userIdsAdapter.read(in);
+              value.userIds = userIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -199,13 +199,34 @@ public class ProjectsReport {
   }
 
   private static final class Adapter extends TypeAdapter<ProjectsReport> {
-    private final TypeAdapter<ProjectsReportGraph> graphAdapter;
-    private final TypeAdapter<List<ProjectsReportTableRow>> tableAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ProjectsReportGraph> graphAdapter;
+    private volatile @Nullable TypeAdapter<List<ProjectsReportTableRow>> tableAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.graphAdapter = gson.getAdapter(ProjectsReportGraph.class);
-      this.tableAdapter = (TypeAdapter<List<ProjectsReportTableRow>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ProjectsReportTableRow.class).getType()));
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ProjectsReportGraph> graphAdapter() {
+      TypeAdapter<ProjectsReportGraph> adapter = graphAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ProjectsReportGraph.class);
+        graphAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ProjectsReportTableRow>> tableAdapter() {
+      TypeAdapter<List<ProjectsReportTableRow>> adapter = tableAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ProjectsReportTableRow>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ProjectsReportTableRow.class).getType()));
+        tableAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -219,13 +240,13 @@ public class ProjectsReport {
       }
       if (value.graph != null) {
         out.name("graph");
-        graphAdapter.write(out, value.graph);
+        graphAdapter().write(out, value.graph);
       } else if (out.getSerializeNulls()) {
         out.name("graph").nullValue();
       }
       if (value.table != null) {
         out.name("table");
-        tableAdapter.write(out, value.table);
+        tableAdapter().write(out, value.table);
       } else if (out.getSerializeNulls()) {
         out.name("table").nullValue();
       }
@@ -248,10 +269,10 @@ public class ProjectsReport {
               value.currency = in.nextString();
               break;
             case "graph":
-              value.graph = graphAdapter.read(in);
+              value.graph = graphAdapter().read(in);
               break;
             case "table":
-              value.table = tableAdapter.read(in);
+              value.table = tableAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,11 +163,24 @@ public class ProjectsReportGraph {
   }
 
   private static final class Adapter extends TypeAdapter<ProjectsReportGraph> {
-    private final TypeAdapter<List<ProjectsGraphItem>> dataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ProjectsGraphItem>> dataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.dataAdapter = (TypeAdapter<List<ProjectsGraphItem>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ProjectsGraphItem.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ProjectsGraphItem>> dataAdapter() {
+      TypeAdapter<List<ProjectsGraphItem>> adapter = dataAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ProjectsGraphItem>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ProjectsGraphItem.class).getType()));
+        dataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class ProjectsReportGraph {
       out.beginObject();
       if (value.data != null) {
         out.name("data");
-        dataAdapter.write(out, value.data);
+        dataAdapter().write(out, value.data);
       } else if (out.getSerializeNulls()) {
         out.name("data").nullValue();
       }
@@ -201,7 +214,7 @@ public class ProjectsReportGraph {
         try {
           switch (name) {
             case "data":
-              value.data = dataAdapter.read(in);
+              value.data = dataAdapter().read(in);
               break;
             case "resolution":
               value.resolution = in.nextString();

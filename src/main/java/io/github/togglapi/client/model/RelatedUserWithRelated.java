@@ -848,21 +848,79 @@ public class RelatedUserWithRelated {
   }
 
   private static final class Adapter extends TypeAdapter<RelatedUserWithRelated> {
-    private final TypeAdapter<List<ModelsProject>> projectsAdapter;
-    private final TypeAdapter<List<ModelsTag>> tagsAdapter;
-    private final TypeAdapter<List<ModelsTask>> tasksAdapter;
-    private final TypeAdapter<List<ModelsTimeEntry>> timeEntriesAdapter;
-    private final TypeAdapter<List<ModelsWorkspace>> workspacesAdapter;
-    private final TypeAdapter<List<ModelsClient>> clientsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsProject>> projectsAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsTag>> tagsAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsTask>> tasksAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsTimeEntry>> timeEntriesAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsWorkspace>> workspacesAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsClient>> clientsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.projectsAdapter = (TypeAdapter<List<ModelsProject>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsProject.class).getType()));
-      this.tagsAdapter = (TypeAdapter<List<ModelsTag>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTag.class).getType()));
-      this.tasksAdapter = (TypeAdapter<List<ModelsTask>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTask.class).getType()));
-      this.timeEntriesAdapter = (TypeAdapter<List<ModelsTimeEntry>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTimeEntry.class).getType()));
-      this.workspacesAdapter = (TypeAdapter<List<ModelsWorkspace>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsWorkspace.class).getType()));
-      this.clientsAdapter = (TypeAdapter<List<ModelsClient>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsClient.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsProject>> projectsAdapter() {
+      TypeAdapter<List<ModelsProject>> adapter = projectsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsProject>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsProject.class).getType()));
+        projectsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsTag>> tagsAdapter() {
+      TypeAdapter<List<ModelsTag>> adapter = tagsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsTag>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTag.class).getType()));
+        tagsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsTask>> tasksAdapter() {
+      TypeAdapter<List<ModelsTask>> adapter = tasksAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsTask>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTask.class).getType()));
+        tasksAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsTimeEntry>> timeEntriesAdapter() {
+      TypeAdapter<List<ModelsTimeEntry>> adapter = timeEntriesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsTimeEntry>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTimeEntry.class).getType()));
+        timeEntriesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsWorkspace>> workspacesAdapter() {
+      TypeAdapter<List<ModelsWorkspace>> adapter = workspacesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsWorkspace>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsWorkspace.class).getType()));
+        workspacesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsClient>> clientsAdapter() {
+      TypeAdapter<List<ModelsClient>> adapter = clientsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsClient>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsClient.class).getType()));
+        clientsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -870,25 +928,25 @@ public class RelatedUserWithRelated {
       out.beginObject();
       if (value.projects != null) {
         out.name("projects");
-        projectsAdapter.write(out, value.projects);
+        projectsAdapter().write(out, value.projects);
       } else if (out.getSerializeNulls()) {
         out.name("projects").nullValue();
       }
       if (value.tags != null) {
         out.name("tags");
-        tagsAdapter.write(out, value.tags);
+        tagsAdapter().write(out, value.tags);
       } else if (out.getSerializeNulls()) {
         out.name("tags").nullValue();
       }
       if (value.tasks != null) {
         out.name("tasks");
-        tasksAdapter.write(out, value.tasks);
+        tasksAdapter().write(out, value.tasks);
       } else if (out.getSerializeNulls()) {
         out.name("tasks").nullValue();
       }
       if (value.timeEntries != null) {
         out.name("time_entries");
-        timeEntriesAdapter.write(out, value.timeEntries);
+        timeEntriesAdapter().write(out, value.timeEntries);
       } else if (out.getSerializeNulls()) {
         out.name("time_entries").nullValue();
       }
@@ -906,7 +964,7 @@ public class RelatedUserWithRelated {
       }
       if (value.workspaces != null) {
         out.name("workspaces");
-        workspacesAdapter.write(out, value.workspaces);
+        workspacesAdapter().write(out, value.workspaces);
       } else if (out.getSerializeNulls()) {
         out.name("workspaces").nullValue();
       }
@@ -930,7 +988,7 @@ public class RelatedUserWithRelated {
       }
       if (value.clients != null) {
         out.name("clients");
-        clientsAdapter.write(out, value.clients);
+        clientsAdapter().write(out, value.clients);
       } else if (out.getSerializeNulls()) {
         out.name("clients").nullValue();
       }
@@ -1010,16 +1068,16 @@ public class RelatedUserWithRelated {
         try {
           switch (name) {
             case "projects":
-              value.projects = projectsAdapter.read(in);
+              value.projects = projectsAdapter().read(in);
               break;
             case "tags":
-              value.tags = tagsAdapter.read(in);
+              value.tags = tagsAdapter().read(in);
               break;
             case "tasks":
-              value.tasks = tasksAdapter.read(in);
+              value.tasks = tasksAdapter().read(in);
               break;
             case "time_entries":
-              value.timeEntries = timeEntriesAdapter.read(in);
+              value.timeEntries = timeEntriesAdapter().read(in);
               break;
             case "timezone":
               value.timezone = in.nextString();
@@ -1028,7 +1086,7 @@ public class RelatedUserWithRelated {
               value.updatedAt = JSON.readDateTime(in);
               break;
             case "workspaces":
-              value.workspaces = workspacesAdapter.read(in);
+              value.workspaces = workspacesAdapter().read(in);
               break;
             case "api_token":
               value.apiToken = in.nextString();
@@ -1040,7 +1098,7 @@ public class RelatedUserWithRelated {
               value.beginningOfWeek = in.nextLong();
               break;
             case "clients":
-              value.clients = clientsAdapter.read(in);
+              value.clients = clientsAdapter().read(in);
               break;
             case "country_id":
               value.countryId = in.nextLong();

@@ -127,11 +127,24 @@ public class RolesGetOrganizationRolesForUsersBody {
   }
 
   private static final class Adapter extends TypeAdapter<RolesGetOrganizationRolesForUsersBody> {
-    private final TypeAdapter<List<Long>> userIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> userIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.userIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> userIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = userIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        userIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +152,7 @@ public class RolesGetOrganizationRolesForUsersBody {
       out.beginObject();
       if (value.userIds != null) {
         out.name("user_ids");
-        userIdsAdapter.write(out, value.userIds);
+        userIdsAdapter().write(out, value.userIds);
       } else if (out.getSerializeNulls()) {
         out.name("user_ids").nullValue();
       }
@@ -159,7 +172,7 @@ public class RolesGetOrganizationRolesForUsersBody {
         try {
           switch (name) {
             case "user_ids":
-              value.userIds = userIdsAdapter.read(in);
+              value.userIds = userIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

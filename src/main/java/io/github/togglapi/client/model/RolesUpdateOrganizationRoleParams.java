@@ -235,11 +235,24 @@ public class RolesUpdateOrganizationRoleParams {
   }
 
   private static final class Adapter extends TypeAdapter<RolesUpdateOrganizationRoleParams> {
-    private final TypeAdapter<List<Long>> permissionsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> permissionsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.permissionsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> permissionsAdapter() {
+      TypeAdapter<List<Long>> adapter = permissionsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        permissionsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -265,7 +278,7 @@ public class RolesUpdateOrganizationRoleParams {
       }
       if (value.permissions != null) {
         out.name("permissions");
-        permissionsAdapter.write(out, value.permissions);
+        permissionsAdapter().write(out, value.permissions);
       } else if (out.getSerializeNulls()) {
         out.name("permissions").nullValue();
       }
@@ -294,7 +307,7 @@ public class RolesUpdateOrganizationRoleParams {
               value.name = in.nextString();
               break;
             case "permissions":
-              value.permissions = permissionsAdapter.read(in);
+              value.permissions = permissionsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -307,11 +307,24 @@ public class SavedPayload {
   }
 
   private static final class Adapter extends TypeAdapter<SavedPayload> {
-    private final TypeAdapter<Map<String, Object>> paramsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<Map<String, Object>> paramsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.paramsAdapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, Object>> paramsAdapter() {
+      TypeAdapter<Map<String, Object>> adapter = paramsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
+        paramsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -337,7 +350,7 @@ public class SavedPayload {
       }
       if (value.params != null) {
         out.name("params");
-        paramsAdapter.write(out, value.params);
+        paramsAdapter().write(out, value.params);
       } else if (out.getSerializeNulls()) {
         out.name("params").nullValue();
       }
@@ -378,7 +391,7 @@ public class SavedPayload {
               value.name = in.nextString();
               break;
             case "params":
-              value.params = paramsAdapter.read(in);
+              value.params = paramsAdapter().read(in);
               break;
             case "public":
               value._public = in.nextBoolean();

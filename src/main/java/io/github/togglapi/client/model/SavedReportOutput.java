@@ -595,23 +595,86 @@ public class SavedReportOutput {
   }
 
   private static final class Adapter extends TypeAdapter<SavedReportOutput> {
-    private final TypeAdapter<SavedDetailedReportData> detailedResultsAdapter;
-    private final TypeAdapter<DictionaryReportDictionaries> dictionariesAdapter;
-    private final TypeAdapter<Map<String, Boolean>> featuresAdapter;
-    private final TypeAdapter<Map<String, Object>> inputParamsAdapter;
-    private final TypeAdapter<Map<String, Object>> savedParamsAdapter;
-    private final TypeAdapter<SavedSummaryReportData> summaryResultsAdapter;
-    private final TypeAdapter<SavedWeeklyReportData> weeklyResultsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<SavedDetailedReportData> detailedResultsAdapter;
+    private volatile @Nullable TypeAdapter<DictionaryReportDictionaries> dictionariesAdapter;
+    private volatile @Nullable TypeAdapter<Map<String, Boolean>> featuresAdapter;
+    private volatile @Nullable TypeAdapter<Map<String, Object>> inputParamsAdapter;
+    private volatile @Nullable TypeAdapter<Map<String, Object>> savedParamsAdapter;
+    private volatile @Nullable TypeAdapter<SavedSummaryReportData> summaryResultsAdapter;
+    private volatile @Nullable TypeAdapter<SavedWeeklyReportData> weeklyResultsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.detailedResultsAdapter = gson.getAdapter(SavedDetailedReportData.class);
-      this.dictionariesAdapter = gson.getAdapter(DictionaryReportDictionaries.class);
-      this.featuresAdapter = (TypeAdapter<Map<String, Boolean>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Boolean.class).getType()));
-      this.inputParamsAdapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
-      this.savedParamsAdapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
-      this.summaryResultsAdapter = gson.getAdapter(SavedSummaryReportData.class);
-      this.weeklyResultsAdapter = gson.getAdapter(SavedWeeklyReportData.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<SavedDetailedReportData> detailedResultsAdapter() {
+      TypeAdapter<SavedDetailedReportData> adapter = detailedResultsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(SavedDetailedReportData.class);
+        detailedResultsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<DictionaryReportDictionaries> dictionariesAdapter() {
+      TypeAdapter<DictionaryReportDictionaries> adapter = dictionariesAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(DictionaryReportDictionaries.class);
+        dictionariesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, Boolean>> featuresAdapter() {
+      TypeAdapter<Map<String, Boolean>> adapter = featuresAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, Boolean>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Boolean.class).getType()));
+        featuresAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, Object>> inputParamsAdapter() {
+      TypeAdapter<Map<String, Object>> adapter = inputParamsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
+        inputParamsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, Object>> savedParamsAdapter() {
+      TypeAdapter<Map<String, Object>> adapter = savedParamsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
+        savedParamsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<SavedSummaryReportData> summaryResultsAdapter() {
+      TypeAdapter<SavedSummaryReportData> adapter = summaryResultsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(SavedSummaryReportData.class);
+        summaryResultsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<SavedWeeklyReportData> weeklyResultsAdapter() {
+      TypeAdapter<SavedWeeklyReportData> adapter = weeklyResultsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(SavedWeeklyReportData.class);
+        weeklyResultsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -619,19 +682,19 @@ public class SavedReportOutput {
       out.beginObject();
       if (value.detailedResults != null) {
         out.name("detailed_results");
-        detailedResultsAdapter.write(out, value.detailedResults);
+        detailedResultsAdapter().write(out, value.detailedResults);
       } else if (out.getSerializeNulls()) {
         out.name("detailed_results").nullValue();
       }
       if (value.dictionaries != null) {
         out.name("dictionaries");
-        dictionariesAdapter.write(out, value.dictionaries);
+        dictionariesAdapter().write(out, value.dictionaries);
       } else if (out.getSerializeNulls()) {
         out.name("dictionaries").nullValue();
       }
       if (value.features != null) {
         out.name("features");
-        featuresAdapter.write(out, value.features);
+        featuresAdapter().write(out, value.features);
       } else if (out.getSerializeNulls()) {
         out.name("features").nullValue();
       }
@@ -649,7 +712,7 @@ public class SavedReportOutput {
       }
       if (value.inputParams != null) {
         out.name("input_params");
-        inputParamsAdapter.write(out, value.inputParams);
+        inputParamsAdapter().write(out, value.inputParams);
       } else if (out.getSerializeNulls()) {
         out.name("input_params").nullValue();
       }
@@ -679,19 +742,19 @@ public class SavedReportOutput {
       }
       if (value.savedParams != null) {
         out.name("saved_params");
-        savedParamsAdapter.write(out, value.savedParams);
+        savedParamsAdapter().write(out, value.savedParams);
       } else if (out.getSerializeNulls()) {
         out.name("saved_params").nullValue();
       }
       if (value.summaryResults != null) {
         out.name("summary_results");
-        summaryResultsAdapter.write(out, value.summaryResults);
+        summaryResultsAdapter().write(out, value.summaryResults);
       } else if (out.getSerializeNulls()) {
         out.name("summary_results").nullValue();
       }
       if (value.weeklyResults != null) {
         out.name("weekly_results");
-        weeklyResultsAdapter.write(out, value.weeklyResults);
+        weeklyResultsAdapter().write(out, value.weeklyResults);
       } else if (out.getSerializeNulls()) {
         out.name("weekly_results").nullValue();
       }
@@ -717,13 +780,13 @@ public class SavedReportOutput {
         try {
           switch (name) {
             case "detailed_results":
-              value.detailedResults = detailedResultsAdapter.read(in);
+              value.detailedResults = detailedResultsAdapter().read(in);
               break;
             case "dictionaries":
-              value.dictionaries = dictionariesAdapter.read(in);
+              value.dictionaries = dictionariesAdapter().read(in);
               break;
             case "features":
-              value.features = featuresAdapter.read(in);
+              value.features = featuresAdapter().read(in);
               break;
             case "fixed_daterange":
               value.fixedDaterange = in.nextBoolean();
@@ -732,7 +795,7 @@ public class SavedReportOutput {
               value.hideAmounts = in.nextBoolean();
               break;
             case "input_params":
-              value.inputParams = inputParamsAdapter.read(in);
+              value.inputParams = inputParamsAdapter().read(in);
               break;
             case "is_commenting_enabled":
               value.isCommentingEnabled = in.nextBoolean();
@@ -747,13 +810,13 @@ public class SavedReportOutput {
               value.reportType = in.nextString();
               break;
             case "saved_params":
-              value.savedParams = savedParamsAdapter.read(in);
+              value.savedParams = savedParamsAdapter().read(in);
               break;
             case "summary_results":
-              value.summaryResults = summaryResultsAdapter.read(in);
+              value.summaryResults = summaryResultsAdapter().read(in);
               break;
             case "weekly_results":
-              value.weeklyResults = weeklyResultsAdapter.read(in);
+              value.weeklyResults = weeklyResultsAdapter().read(in);
               break;
             case "workspace_logo":
               value.workspaceLogo = in.nextString();

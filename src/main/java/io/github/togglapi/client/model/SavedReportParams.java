@@ -854,21 +854,79 @@ public class SavedReportParams {
   }
 
   private static final class Adapter extends TypeAdapter<SavedReportParams> {
-    private final TypeAdapter<List<Long>> clientIdsAdapter;
-    private final TypeAdapter<List<Long>> groupIdsAdapter;
-    private final TypeAdapter<List<Long>> projectIdsAdapter;
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
-    private final TypeAdapter<List<Long>> taskIdsAdapter;
-    private final TypeAdapter<List<Long>> userIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> clientIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> groupIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> taskIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> userIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.clientIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.groupIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.projectIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.taskIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.userIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> clientIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = clientIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        clientIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> groupIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = groupIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        groupIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> taskIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = taskIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        taskIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> userIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = userIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        userIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -882,7 +940,7 @@ public class SavedReportParams {
       }
       if (value.clientIds != null) {
         out.name("client_ids");
-        clientIdsAdapter.write(out, value.clientIds);
+        clientIdsAdapter().write(out, value.clientIds);
       } else if (out.getSerializeNulls()) {
         out.name("client_ids").nullValue();
       }
@@ -912,7 +970,7 @@ public class SavedReportParams {
       }
       if (value.groupIds != null) {
         out.name("group_ids");
-        groupIdsAdapter.write(out, value.groupIds);
+        groupIdsAdapter().write(out, value.groupIds);
       } else if (out.getSerializeNulls()) {
         out.name("group_ids").nullValue();
       }
@@ -930,7 +988,7 @@ public class SavedReportParams {
       }
       if (value.projectIds != null) {
         out.name("project_ids");
-        projectIdsAdapter.write(out, value.projectIds);
+        projectIdsAdapter().write(out, value.projectIds);
       } else if (out.getSerializeNulls()) {
         out.name("project_ids").nullValue();
       }
@@ -960,19 +1018,19 @@ public class SavedReportParams {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
       if (value.taskIds != null) {
         out.name("task_ids");
-        taskIdsAdapter.write(out, value.taskIds);
+        taskIdsAdapter().write(out, value.taskIds);
       } else if (out.getSerializeNulls()) {
         out.name("task_ids").nullValue();
       }
       if (value.userIds != null) {
         out.name("user_ids");
-        userIdsAdapter.write(out, value.userIds);
+        userIdsAdapter().write(out, value.userIds);
       } else if (out.getSerializeNulls()) {
         out.name("user_ids").nullValue();
       }
@@ -995,7 +1053,7 @@ public class SavedReportParams {
               value.billable = in.nextBoolean();
               break;
             case "client_ids":
-              value.clientIds = clientIdsAdapter.read(in);
+              value.clientIds = clientIdsAdapter().read(in);
               break;
             case "description":
               value.description = in.nextString();
@@ -1010,7 +1068,7 @@ public class SavedReportParams {
               value.firstTimestamp = in.nextLong();
               break;
             case "group_ids":
-              value.groupIds = groupIdsAdapter.read(in);
+              value.groupIds = groupIdsAdapter().read(in);
               break;
             case "grouped":
               value.grouped = in.nextBoolean();
@@ -1019,7 +1077,7 @@ public class SavedReportParams {
               value.grouping = in.nextString();
               break;
             case "project_ids":
-              value.projectIds = projectIdsAdapter.read(in);
+              value.projectIds = projectIdsAdapter().read(in);
               break;
             case "rounding":
               value.rounding = in.nextLong();
@@ -1034,13 +1092,13 @@ public class SavedReportParams {
               value.subGrouping = in.nextString();
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "task_ids":
-              value.taskIds = taskIdsAdapter.read(in);
+              value.taskIds = taskIdsAdapter().read(in);
               break;
             case "user_ids":
-              value.userIds = userIdsAdapter.read(in);
+              value.userIds = userIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,13 +163,33 @@ public class SavedSummaryReportData {
   }
 
   private static final class Adapter extends TypeAdapter<SavedSummaryReportData> {
-    private final TypeAdapter<SummaryReportData> reportAdapter;
-    private final TypeAdapter<TotalsReportData> totalsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<SummaryReportData> reportAdapter;
+    private volatile @Nullable TypeAdapter<TotalsReportData> totalsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.reportAdapter = gson.getAdapter(SummaryReportData.class);
-      this.totalsAdapter = gson.getAdapter(TotalsReportData.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<SummaryReportData> reportAdapter() {
+      TypeAdapter<SummaryReportData> adapter = reportAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(SummaryReportData.class);
+        reportAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<TotalsReportData> totalsAdapter() {
+      TypeAdapter<TotalsReportData> adapter = totalsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(TotalsReportData.class);
+        totalsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -177,13 +197,13 @@ public class SavedSummaryReportData {
       out.beginObject();
       if (value.report != null) {
         out.name("report");
-        reportAdapter.write(out, value.report);
+        reportAdapter().write(out, value.report);
       } else if (out.getSerializeNulls()) {
         out.name("report").nullValue();
       }
       if (value.totals != null) {
         out.name("totals");
-        totalsAdapter.write(out, value.totals);
+        totalsAdapter().write(out, value.totals);
       } else if (out.getSerializeNulls()) {
         out.name("totals").nullValue();
       }
@@ -203,10 +223,10 @@ public class SavedSummaryReportData {
         try {
           switch (name) {
             case "report":
-              value.report = reportAdapter.read(in);
+              value.report = reportAdapter().read(in);
               break;
             case "totals":
-              value.totals = totalsAdapter.read(in);
+              value.totals = totalsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,13 +163,34 @@ public class SavedWeeklyReportData {
   }
 
   private static final class Adapter extends TypeAdapter<SavedWeeklyReportData> {
-    private final TypeAdapter<List<WeeklyDataRow>> reportAdapter;
-    private final TypeAdapter<TotalsReportData> totalsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<WeeklyDataRow>> reportAdapter;
+    private volatile @Nullable TypeAdapter<TotalsReportData> totalsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.reportAdapter = (TypeAdapter<List<WeeklyDataRow>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, WeeklyDataRow.class).getType()));
-      this.totalsAdapter = gson.getAdapter(TotalsReportData.class);
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<WeeklyDataRow>> reportAdapter() {
+      TypeAdapter<List<WeeklyDataRow>> adapter = reportAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<WeeklyDataRow>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, WeeklyDataRow.class).getType()));
+        reportAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<TotalsReportData> totalsAdapter() {
+      TypeAdapter<TotalsReportData> adapter = totalsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(TotalsReportData.class);
+        totalsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -177,13 +198,13 @@ public class SavedWeeklyReportData {
       out.beginObject();
       if (value.report != null) {
         out.name("report");
-        reportAdapter.write(out, value.report);
+        reportAdapter().write(out, value.report);
       } else if (out.getSerializeNulls()) {
         out.name("report").nullValue();
       }
       if (value.totals != null) {
         out.name("totals");
-        totalsAdapter.write(out, value.totals);
+        totalsAdapter().write(out, value.totals);
       } else if (out.getSerializeNulls()) {
         out.name("totals").nullValue();
       }
@@ -203,10 +224,10 @@ public class SavedWeeklyReportData {
         try {
           switch (name) {
             case "report":
-              value.report = reportAdapter.read(in);
+              value.report = reportAdapter().read(in);
               break;
             case "totals":
-              value.totals = totalsAdapter.read(in);
+              value.totals = totalsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -235,13 +235,35 @@ public class ScheduledPayload {
   }
 
   private static final class Adapter extends TypeAdapter<ScheduledPayload> {
-    private final TypeAdapter<List<Long>> groupIdsAdapter;
-    private final TypeAdapter<List<Long>> userIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> groupIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> userIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.groupIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.userIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> groupIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = groupIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        groupIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> userIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = userIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        userIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -261,13 +283,13 @@ public class ScheduledPayload {
       }
       if (value.groupIds != null) {
         out.name("group_ids");
-        groupIdsAdapter.write(out, value.groupIds);
+        groupIdsAdapter().write(out, value.groupIds);
       } else if (out.getSerializeNulls()) {
         out.name("group_ids").nullValue();
       }
       if (value.userIds != null) {
         out.name("user_ids");
-        userIdsAdapter.write(out, value.userIds);
+        userIdsAdapter().write(out, value.userIds);
       } else if (out.getSerializeNulls()) {
         out.name("user_ids").nullValue();
       }
@@ -293,10 +315,10 @@ public class ScheduledPayload {
               value.frequency = in.nextLong();
               break;
             case "group_ids":
-              value.groupIds = groupIdsAdapter.read(in);
+              value.groupIds = groupIdsAdapter().read(in);
               break;
             case "user_ids":
-              value.userIds = userIdsAdapter.read(in);
+              value.userIds = userIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

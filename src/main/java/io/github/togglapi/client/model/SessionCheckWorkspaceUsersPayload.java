@@ -163,11 +163,24 @@ public class SessionCheckWorkspaceUsersPayload {
   }
 
   private static final class Adapter extends TypeAdapter<SessionCheckWorkspaceUsersPayload> {
-    private final TypeAdapter<List<Long>> usersAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> usersAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.usersAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> usersAdapter() {
+      TypeAdapter<List<Long>> adapter = usersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        usersAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -181,7 +194,7 @@ public class SessionCheckWorkspaceUsersPayload {
       }
       if (value.users != null) {
         out.name("users");
-        usersAdapter.write(out, value.users);
+        usersAdapter().write(out, value.users);
       } else if (out.getSerializeNulls()) {
         out.name("users").nullValue();
       }
@@ -204,7 +217,7 @@ public class SessionCheckWorkspaceUsersPayload {
               value.includeInactive = in.nextBoolean();
               break;
             case "users":
-              value.users = usersAdapter.read(in);
+              value.users = usersAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

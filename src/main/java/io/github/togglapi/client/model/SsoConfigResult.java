@@ -163,13 +163,33 @@ public class SsoConfigResult {
   }
 
   private static final class Adapter extends TypeAdapter<SsoConfigResult> {
-    private final TypeAdapter<ModelsSSOConfig> configAdapter;
-    private final TypeAdapter<SsoSPSettings> spSettingsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsSSOConfig> configAdapter;
+    private volatile @Nullable TypeAdapter<SsoSPSettings> spSettingsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.configAdapter = gson.getAdapter(ModelsSSOConfig.class);
-      this.spSettingsAdapter = gson.getAdapter(SsoSPSettings.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsSSOConfig> configAdapter() {
+      TypeAdapter<ModelsSSOConfig> adapter = configAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsSSOConfig.class);
+        configAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<SsoSPSettings> spSettingsAdapter() {
+      TypeAdapter<SsoSPSettings> adapter = spSettingsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(SsoSPSettings.class);
+        spSettingsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -177,13 +197,13 @@ public class SsoConfigResult {
       out.beginObject();
       if (value.config != null) {
         out.name("config");
-        configAdapter.write(out, value.config);
+        configAdapter().write(out, value.config);
       } else if (out.getSerializeNulls()) {
         out.name("config").nullValue();
       }
       if (value.spSettings != null) {
         out.name("sp_settings");
-        spSettingsAdapter.write(out, value.spSettings);
+        spSettingsAdapter().write(out, value.spSettings);
       } else if (out.getSerializeNulls()) {
         out.name("sp_settings").nullValue();
       }
@@ -203,10 +223,10 @@ public class SsoConfigResult {
         try {
           switch (name) {
             case "config":
-              value.config = configAdapter.read(in);
+              value.config = configAdapter().read(in);
               break;
             case "sp_settings":
-              value.spSettings = spSettingsAdapter.read(in);
+              value.spSettings = spSettingsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

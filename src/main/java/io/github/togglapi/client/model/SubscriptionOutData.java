@@ -1351,19 +1351,63 @@ public class SubscriptionOutData {
   }
 
   private static final class Adapter extends TypeAdapter<SubscriptionOutData> {
-    private final TypeAdapter<ModelsCardDetails> cardDetailsAdapter;
-    private final TypeAdapter<ModelsContactDetail> contactDetailsAdapter;
-    private final TypeAdapter<SubscriptionInvoiceInfo> lastInvoiceAdapter;
-    private final TypeAdapter<ModelsPaymentInfo> lastPaymentAdapter;
-    private final TypeAdapter<ModelsPeriod> subscriptionPeriodAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsCardDetails> cardDetailsAdapter;
+    private volatile @Nullable TypeAdapter<ModelsContactDetail> contactDetailsAdapter;
+    private volatile @Nullable TypeAdapter<SubscriptionInvoiceInfo> lastInvoiceAdapter;
+    private volatile @Nullable TypeAdapter<ModelsPaymentInfo> lastPaymentAdapter;
+    private volatile @Nullable TypeAdapter<ModelsPeriod> subscriptionPeriodAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.cardDetailsAdapter = gson.getAdapter(ModelsCardDetails.class);
-      this.contactDetailsAdapter = gson.getAdapter(ModelsContactDetail.class);
-      this.lastInvoiceAdapter = gson.getAdapter(SubscriptionInvoiceInfo.class);
-      this.lastPaymentAdapter = gson.getAdapter(ModelsPaymentInfo.class);
-      this.subscriptionPeriodAdapter = gson.getAdapter(ModelsPeriod.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsCardDetails> cardDetailsAdapter() {
+      TypeAdapter<ModelsCardDetails> adapter = cardDetailsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsCardDetails.class);
+        cardDetailsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<ModelsContactDetail> contactDetailsAdapter() {
+      TypeAdapter<ModelsContactDetail> adapter = contactDetailsAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsContactDetail.class);
+        contactDetailsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<SubscriptionInvoiceInfo> lastInvoiceAdapter() {
+      TypeAdapter<SubscriptionInvoiceInfo> adapter = lastInvoiceAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(SubscriptionInvoiceInfo.class);
+        lastInvoiceAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<ModelsPaymentInfo> lastPaymentAdapter() {
+      TypeAdapter<ModelsPaymentInfo> adapter = lastPaymentAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsPaymentInfo.class);
+        lastPaymentAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    private TypeAdapter<ModelsPeriod> subscriptionPeriodAdapter() {
+      TypeAdapter<ModelsPeriod> adapter = subscriptionPeriodAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsPeriod.class);
+        subscriptionPeriodAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1395,7 +1439,7 @@ public class SubscriptionOutData {
       }
       if (value.cardDetails != null) {
         out.name("card_details");
-        cardDetailsAdapter.write(out, value.cardDetails);
+        cardDetailsAdapter().write(out, value.cardDetails);
       } else if (out.getSerializeNulls()) {
         out.name("card_details").nullValue();
       }
@@ -1407,7 +1451,7 @@ public class SubscriptionOutData {
       }
       if (value.contactDetails != null) {
         out.name("contact_details");
-        contactDetailsAdapter.write(out, value.contactDetails);
+        contactDetailsAdapter().write(out, value.contactDetails);
       } else if (out.getSerializeNulls()) {
         out.name("contact_details").nullValue();
       }
@@ -1455,13 +1499,13 @@ public class SubscriptionOutData {
       }
       if (value.lastInvoice != null) {
         out.name("last_invoice");
-        lastInvoiceAdapter.write(out, value.lastInvoice);
+        lastInvoiceAdapter().write(out, value.lastInvoice);
       } else if (out.getSerializeNulls()) {
         out.name("last_invoice").nullValue();
       }
       if (value.lastPayment != null) {
         out.name("last_payment");
-        lastPaymentAdapter.write(out, value.lastPayment);
+        lastPaymentAdapter().write(out, value.lastPayment);
       } else if (out.getSerializeNulls()) {
         out.name("last_payment").nullValue();
       }
@@ -1545,7 +1589,7 @@ public class SubscriptionOutData {
       }
       if (value.subscriptionPeriod != null) {
         out.name("subscription_period");
-        subscriptionPeriodAdapter.write(out, value.subscriptionPeriod);
+        subscriptionPeriodAdapter().write(out, value.subscriptionPeriod);
       } else if (out.getSerializeNulls()) {
         out.name("subscription_period").nullValue();
       }
@@ -1607,13 +1651,13 @@ public class SubscriptionOutData {
               value.cancelDate = in.nextString();
               break;
             case "card_details":
-              value.cardDetails = cardDetailsAdapter.read(in);
+              value.cardDetails = cardDetailsAdapter().read(in);
               break;
             case "company_id":
               value.companyId = in.nextLong();
               break;
             case "contact_details":
-              value.contactDetails = contactDetailsAdapter.read(in);
+              value.contactDetails = contactDetailsAdapter().read(in);
               break;
             case "currency":
               value.currency = in.nextString();
@@ -1637,10 +1681,10 @@ public class SubscriptionOutData {
               value.isUnified = in.nextBoolean();
               break;
             case "last_invoice":
-              value.lastInvoice = lastInvoiceAdapter.read(in);
+              value.lastInvoice = lastInvoiceAdapter().read(in);
               break;
             case "last_payment":
-              value.lastPayment = lastPaymentAdapter.read(in);
+              value.lastPayment = lastPaymentAdapter().read(in);
               break;
             case "last_pricing_plan_id":
               value.lastPricingPlanId = in.nextLong();
@@ -1682,7 +1726,7 @@ public class SubscriptionOutData {
               value.subscriptionCreatedAt = JSON.readDateTime(in);
               break;
             case "subscription_period":
-              value.subscriptionPeriod = subscriptionPeriodAdapter.read(in);
+              value.subscriptionPeriod = subscriptionPeriodAdapter().read(in);
               break;
             case "trial_available":
               value.trialAvailable = in.nextBoolean();

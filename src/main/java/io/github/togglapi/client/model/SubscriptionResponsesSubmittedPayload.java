@@ -127,11 +127,23 @@ public class SubscriptionResponsesSubmittedPayload {
   }
 
   private static final class Adapter extends TypeAdapter<SubscriptionResponsesSubmittedPayload> {
-    private final TypeAdapter<ModelsDiscountRequestResponses> responsesSubmittedAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsDiscountRequestResponses> responsesSubmittedAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.responsesSubmittedAdapter = gson.getAdapter(ModelsDiscountRequestResponses.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsDiscountRequestResponses> responsesSubmittedAdapter() {
+      TypeAdapter<ModelsDiscountRequestResponses> adapter = responsesSubmittedAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsDiscountRequestResponses.class);
+        responsesSubmittedAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +151,7 @@ public class SubscriptionResponsesSubmittedPayload {
       out.beginObject();
       if (value.responsesSubmitted != null) {
         out.name("responses_submitted");
-        responsesSubmittedAdapter.write(out, value.responsesSubmitted);
+        responsesSubmittedAdapter().write(out, value.responsesSubmitted);
       } else if (out.getSerializeNulls()) {
         out.name("responses_submitted").nullValue();
       }
@@ -159,7 +171,7 @@ public class SubscriptionResponsesSubmittedPayload {
         try {
           switch (name) {
             case "responses_submitted":
-              value.responsesSubmitted = responsesSubmittedAdapter.read(in);
+              value.responsesSubmitted = responsesSubmittedAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

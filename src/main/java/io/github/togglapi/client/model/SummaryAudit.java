@@ -199,11 +199,23 @@ public class SummaryAudit {
   }
 
   private static final class Adapter extends TypeAdapter<SummaryAudit> {
-    private final TypeAdapter<SummaryAuditGroupFilter> groupFilterAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<SummaryAuditGroupFilter> groupFilterAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.groupFilterAdapter = gson.getAdapter(SummaryAuditGroupFilter.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<SummaryAuditGroupFilter> groupFilterAdapter() {
+      TypeAdapter<SummaryAuditGroupFilter> adapter = groupFilterAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(SummaryAuditGroupFilter.class);
+        groupFilterAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -211,7 +223,7 @@ public class SummaryAudit {
       out.beginObject();
       if (value.groupFilter != null) {
         out.name("group_filter");
-        groupFilterAdapter.write(out, value.groupFilter);
+        groupFilterAdapter().write(out, value.groupFilter);
       } else if (out.getSerializeNulls()) {
         out.name("group_filter").nullValue();
       }
@@ -243,7 +255,7 @@ public class SummaryAudit {
         try {
           switch (name) {
             case "group_filter":
-              value.groupFilter = groupFilterAdapter.read(in);
+              value.groupFilter = groupFilterAdapter().read(in);
               break;
             case "show_empty_groups":
               value.showEmptyGroups = in.nextBoolean();

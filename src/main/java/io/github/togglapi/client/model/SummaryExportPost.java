@@ -1136,25 +1136,100 @@ public class SummaryExportPost {
   }
 
   private static final class Adapter extends TypeAdapter<SummaryExportPost> {
-    private final TypeAdapter<SummaryAudit> auditAdapter;
-    private final TypeAdapter<List<Long>> clientIdsAdapter;
-    private final TypeAdapter<List<Long>> groupIdsAdapter;
-    private final TypeAdapter<List<Long>> projectIdsAdapter;
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
-    private final TypeAdapter<List<Long>> taskIdsAdapter;
-    private final TypeAdapter<List<Long>> timeEntryIdsAdapter;
-    private final TypeAdapter<List<Long>> userIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<SummaryAudit> auditAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> clientIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> groupIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> taskIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> timeEntryIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> userIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.auditAdapter = gson.getAdapter(SummaryAudit.class);
-      this.clientIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.groupIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.projectIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.taskIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.timeEntryIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.userIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    private TypeAdapter<SummaryAudit> auditAdapter() {
+      TypeAdapter<SummaryAudit> adapter = auditAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(SummaryAudit.class);
+        auditAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> clientIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = clientIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        clientIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> groupIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = groupIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        groupIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> taskIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = taskIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        taskIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> timeEntryIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = timeEntryIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        timeEntryIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> userIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = userIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        userIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1162,7 +1237,7 @@ public class SummaryExportPost {
       out.beginObject();
       if (value.audit != null) {
         out.name("audit");
-        auditAdapter.write(out, value.audit);
+        auditAdapter().write(out, value.audit);
       } else if (out.getSerializeNulls()) {
         out.name("audit").nullValue();
       }
@@ -1174,7 +1249,7 @@ public class SummaryExportPost {
       }
       if (value.clientIds != null) {
         out.name("client_ids");
-        clientIdsAdapter.write(out, value.clientIds);
+        clientIdsAdapter().write(out, value.clientIds);
       } else if (out.getSerializeNulls()) {
         out.name("client_ids").nullValue();
       }
@@ -1210,7 +1285,7 @@ public class SummaryExportPost {
       }
       if (value.groupIds != null) {
         out.name("group_ids");
-        groupIdsAdapter.write(out, value.groupIds);
+        groupIdsAdapter().write(out, value.groupIds);
       } else if (out.getSerializeNulls()) {
         out.name("group_ids").nullValue();
       }
@@ -1264,7 +1339,7 @@ public class SummaryExportPost {
       }
       if (value.projectIds != null) {
         out.name("project_ids");
-        projectIdsAdapter.write(out, value.projectIds);
+        projectIdsAdapter().write(out, value.projectIds);
       } else if (out.getSerializeNulls()) {
         out.name("project_ids").nullValue();
       }
@@ -1300,25 +1375,25 @@ public class SummaryExportPost {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
       if (value.taskIds != null) {
         out.name("task_ids");
-        taskIdsAdapter.write(out, value.taskIds);
+        taskIdsAdapter().write(out, value.taskIds);
       } else if (out.getSerializeNulls()) {
         out.name("task_ids").nullValue();
       }
       if (value.timeEntryIds != null) {
         out.name("time_entry_ids");
-        timeEntryIdsAdapter.write(out, value.timeEntryIds);
+        timeEntryIdsAdapter().write(out, value.timeEntryIds);
       } else if (out.getSerializeNulls()) {
         out.name("time_entry_ids").nullValue();
       }
       if (value.userIds != null) {
         out.name("user_ids");
-        userIdsAdapter.write(out, value.userIds);
+        userIdsAdapter().write(out, value.userIds);
       } else if (out.getSerializeNulls()) {
         out.name("user_ids").nullValue();
       }
@@ -1338,13 +1413,13 @@ public class SummaryExportPost {
         try {
           switch (name) {
             case "audit":
-              value.audit = auditAdapter.read(in);
+              value.audit = auditAdapter().read(in);
               break;
             case "billable":
               value.billable = in.nextBoolean();
               break;
             case "client_ids":
-              value.clientIds = clientIdsAdapter.read(in);
+              value.clientIds = clientIdsAdapter().read(in);
               break;
             case "collapse":
               value.collapse = in.nextBoolean();
@@ -1362,7 +1437,7 @@ public class SummaryExportPost {
               value.endDate = JSON.readDate(in);
               break;
             case "group_ids":
-              value.groupIds = groupIdsAdapter.read(in);
+              value.groupIds = groupIdsAdapter().read(in);
               break;
             case "grouping":
               value.grouping = in.nextString();
@@ -1389,7 +1464,7 @@ public class SummaryExportPost {
               value.orderDir = in.nextString();
               break;
             case "project_ids":
-              value.projectIds = projectIdsAdapter.read(in);
+              value.projectIds = projectIdsAdapter().read(in);
               break;
             case "rounding":
               value.rounding = in.nextLong();
@@ -1407,16 +1482,16 @@ public class SummaryExportPost {
               value.subGrouping = in.nextString();
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "task_ids":
-              value.taskIds = taskIdsAdapter.read(in);
+              value.taskIds = taskIdsAdapter().read(in);
               break;
             case "time_entry_ids":
-              value.timeEntryIds = timeEntryIdsAdapter.read(in);
+              value.timeEntryIds = timeEntryIdsAdapter().read(in);
               break;
             case "user_ids":
-              value.userIds = userIdsAdapter.read(in);
+              value.userIds = userIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,11 +163,24 @@ public class SummaryGroupData {
   }
 
   private static final class Adapter extends TypeAdapter<SummaryGroupData> {
-    private final TypeAdapter<List<SummarySubGroupData>> subGroupsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<SummarySubGroupData>> subGroupsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.subGroupsAdapter = (TypeAdapter<List<SummarySubGroupData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, SummarySubGroupData.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<SummarySubGroupData>> subGroupsAdapter() {
+      TypeAdapter<List<SummarySubGroupData>> adapter = subGroupsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<SummarySubGroupData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, SummarySubGroupData.class).getType()));
+        subGroupsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -181,7 +194,7 @@ public class SummaryGroupData {
       }
       if (value.subGroups != null) {
         out.name("sub_groups");
-        subGroupsAdapter.write(out, value.subGroups);
+        subGroupsAdapter().write(out, value.subGroups);
       } else if (out.getSerializeNulls()) {
         out.name("sub_groups").nullValue();
       }
@@ -204,7 +217,7 @@ public class SummaryGroupData {
               value.id = in.nextLong();
               break;
             case "sub_groups":
-              value.subGroups = subGroupsAdapter.read(in);
+              value.subGroups = subGroupsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

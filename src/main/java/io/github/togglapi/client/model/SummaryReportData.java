@@ -127,11 +127,24 @@ public class SummaryReportData {
   }
 
   private static final class Adapter extends TypeAdapter<SummaryReportData> {
-    private final TypeAdapter<List<SummaryGroupData>> groupsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<SummaryGroupData>> groupsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.groupsAdapter = (TypeAdapter<List<SummaryGroupData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, SummaryGroupData.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<SummaryGroupData>> groupsAdapter() {
+      TypeAdapter<List<SummaryGroupData>> adapter = groupsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<SummaryGroupData>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, SummaryGroupData.class).getType()));
+        groupsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +152,7 @@ public class SummaryReportData {
       out.beginObject();
       if (value.groups != null) {
         out.name("groups");
-        groupsAdapter.write(out, value.groups);
+        groupsAdapter().write(out, value.groups);
       } else if (out.getSerializeNulls()) {
         out.name("groups").nullValue();
       }
@@ -159,7 +172,7 @@ public class SummaryReportData {
         try {
           switch (name) {
             case "groups":
-              value.groups = groupsAdapter.read(in);
+              value.groups = groupsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

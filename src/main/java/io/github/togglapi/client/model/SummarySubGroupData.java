@@ -271,13 +271,35 @@ public class SummarySubGroupData {
   }
 
   private static final class Adapter extends TypeAdapter<SummarySubGroupData> {
-    private final TypeAdapter<List<Long>> idsAdapter;
-    private final TypeAdapter<List<BaseBillableHourlyRate>> ratesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> idsAdapter;
+    private volatile @Nullable TypeAdapter<List<BaseBillableHourlyRate>> ratesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.idsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.ratesAdapter = (TypeAdapter<List<BaseBillableHourlyRate>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, BaseBillableHourlyRate.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> idsAdapter() {
+      TypeAdapter<List<Long>> adapter = idsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        idsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<BaseBillableHourlyRate>> ratesAdapter() {
+      TypeAdapter<List<BaseBillableHourlyRate>> adapter = ratesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<BaseBillableHourlyRate>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, BaseBillableHourlyRate.class).getType()));
+        ratesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -291,13 +313,13 @@ public class SummarySubGroupData {
       }
       if (value.ids != null) {
         out.name("ids");
-        idsAdapter.write(out, value.ids);
+        idsAdapter().write(out, value.ids);
       } else if (out.getSerializeNulls()) {
         out.name("ids").nullValue();
       }
       if (value.rates != null) {
         out.name("rates");
-        ratesAdapter.write(out, value.rates);
+        ratesAdapter().write(out, value.rates);
       } else if (out.getSerializeNulls()) {
         out.name("rates").nullValue();
       }
@@ -332,10 +354,10 @@ public class SummarySubGroupData {
               value.id = in.nextLong();
               break;
             case "ids":
-              value.ids = idsAdapter.read(in);
+              value.ids = idsAdapter().read(in);
               break;
             case "rates":
-              value.rates = ratesAdapter.read(in);
+              value.rates = ratesAdapter().read(in);
               break;
             case "seconds":
               value.seconds = in.nextLong();

@@ -199,11 +199,23 @@ public class TaskPatchInput {
   }
 
   private static final class Adapter extends TypeAdapter<TaskPatchInput> {
-    private final TypeAdapter<Object> valueAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<Object> valueAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.valueAdapter = gson.getAdapter(Object.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<Object> valueAdapter() {
+      TypeAdapter<Object> adapter = valueAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(Object.class);
+        valueAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -223,7 +235,7 @@ public class TaskPatchInput {
       }
       if (value.value != null) {
         out.name("value");
-        valueAdapter.write(out, value.value);
+        valueAdapter().write(out, value.value);
       } else if (out.getSerializeNulls()) {
         out.name("value").nullValue();
       }
@@ -249,7 +261,7 @@ public class TaskPatchInput {
               value.path = in.nextString();
               break;
             case "value":
-              value.value = valueAdapter.read(in);
+              value.value = valueAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,13 +163,35 @@ public class TaskPatchOutput {
   }
 
   private static final class Adapter extends TypeAdapter<TaskPatchOutput> {
-    private final TypeAdapter<List<TaskPatchFailure>> failureAdapter;
-    private final TypeAdapter<List<Long>> successAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<TaskPatchFailure>> failureAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> successAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.failureAdapter = (TypeAdapter<List<TaskPatchFailure>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TaskPatchFailure.class).getType()));
-      this.successAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<TaskPatchFailure>> failureAdapter() {
+      TypeAdapter<List<TaskPatchFailure>> adapter = failureAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<TaskPatchFailure>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TaskPatchFailure.class).getType()));
+        failureAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> successAdapter() {
+      TypeAdapter<List<Long>> adapter = successAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        successAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -177,13 +199,13 @@ public class TaskPatchOutput {
       out.beginObject();
       if (value.failure != null) {
         out.name("failure");
-        failureAdapter.write(out, value.failure);
+        failureAdapter().write(out, value.failure);
       } else if (out.getSerializeNulls()) {
         out.name("failure").nullValue();
       }
       if (value.success != null) {
         out.name("success");
-        successAdapter.write(out, value.success);
+        successAdapter().write(out, value.success);
       } else if (out.getSerializeNulls()) {
         out.name("success").nullValue();
       }
@@ -203,10 +225,10 @@ public class TaskPatchOutput {
         try {
           switch (name) {
             case "failure":
-              value.failure = failureAdapter.read(in);
+              value.failure = failureAdapter().read(in);
               break;
             case "success":
-              value.success = successAdapter.read(in);
+              value.success = successAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -307,11 +307,24 @@ public class TaskResponse {
   }
 
   private static final class Adapter extends TypeAdapter<TaskResponse> {
-    private final TypeAdapter<List<ModelsTask>> dataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<ModelsTask>> dataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.dataAdapter = (TypeAdapter<List<ModelsTask>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTask.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsTask>> dataAdapter() {
+      TypeAdapter<List<ModelsTask>> adapter = dataAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsTask>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTask.class).getType()));
+        dataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -319,7 +332,7 @@ public class TaskResponse {
       out.beginObject();
       if (value.data != null) {
         out.name("data");
-        dataAdapter.write(out, value.data);
+        dataAdapter().write(out, value.data);
       } else if (out.getSerializeNulls()) {
         out.name("data").nullValue();
       }
@@ -369,7 +382,7 @@ public class TaskResponse {
         try {
           switch (name) {
             case "data":
-              value.data = dataAdapter.read(in);
+              value.data = dataAdapter().read(in);
               break;
             case "page":
               value.page = in.nextLong();

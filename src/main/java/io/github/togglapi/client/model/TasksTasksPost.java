@@ -379,15 +379,46 @@ public class TasksTasksPost {
   }
 
   private static final class Adapter extends TypeAdapter<TasksTasksPost> {
-    private final TypeAdapter<List<Long>> idsAdapter;
-    private final TypeAdapter<List<Long>> projectIdsAdapter;
-    private final TypeAdapter<List<Long>> userIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> idsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> userIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.idsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.projectIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.userIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> idsAdapter() {
+      TypeAdapter<List<Long>> adapter = idsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        idsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> userIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = userIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        userIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -401,7 +432,7 @@ public class TasksTasksPost {
       }
       if (value.ids != null) {
         out.name("ids");
-        idsAdapter.write(out, value.ids);
+        idsAdapter().write(out, value.ids);
       } else if (out.getSerializeNulls()) {
         out.name("ids").nullValue();
       }
@@ -425,7 +456,7 @@ public class TasksTasksPost {
       }
       if (value.projectIds != null) {
         out.name("project_ids");
-        projectIdsAdapter.write(out, value.projectIds);
+        projectIdsAdapter().write(out, value.projectIds);
       } else if (out.getSerializeNulls()) {
         out.name("project_ids").nullValue();
       }
@@ -437,7 +468,7 @@ public class TasksTasksPost {
       }
       if (value.userIds != null) {
         out.name("user_ids");
-        userIdsAdapter.write(out, value.userIds);
+        userIdsAdapter().write(out, value.userIds);
       } else if (out.getSerializeNulls()) {
         out.name("user_ids").nullValue();
       }
@@ -460,7 +491,7 @@ public class TasksTasksPost {
               value.active = in.nextBoolean();
               break;
             case "ids":
-              value.ids = idsAdapter.read(in);
+              value.ids = idsAdapter().read(in);
               break;
             case "name":
               value.name = in.nextString();
@@ -472,13 +503,13 @@ public class TasksTasksPost {
               value.projectActive = in.nextBoolean();
               break;
             case "project_ids":
-              value.projectIds = projectIdsAdapter.read(in);
+              value.projectIds = projectIdsAdapter().read(in);
               break;
             case "start":
               value.start = in.nextLong();
               break;
             case "user_ids":
-              value.userIds = userIdsAdapter.read(in);
+              value.userIds = userIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

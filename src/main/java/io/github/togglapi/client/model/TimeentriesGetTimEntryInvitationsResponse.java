@@ -271,11 +271,23 @@ public class TimeentriesGetTimEntryInvitationsResponse {
   }
 
   private static final class Adapter extends TypeAdapter<TimeentriesGetTimEntryInvitationsResponse> {
-    private final TypeAdapter<ModelsTimeEntry> timeEntryAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<ModelsTimeEntry> timeEntryAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.timeEntryAdapter = gson.getAdapter(ModelsTimeEntry.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<ModelsTimeEntry> timeEntryAdapter() {
+      TypeAdapter<ModelsTimeEntry> adapter = timeEntryAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(ModelsTimeEntry.class);
+        timeEntryAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -295,7 +307,7 @@ public class TimeentriesGetTimEntryInvitationsResponse {
       }
       if (value.timeEntry != null) {
         out.name("time_entry");
-        timeEntryAdapter.write(out, value.timeEntry);
+        timeEntryAdapter().write(out, value.timeEntry);
       } else if (out.getSerializeNulls()) {
         out.name("time_entry").nullValue();
       }
@@ -333,7 +345,7 @@ public class TimeentriesGetTimEntryInvitationsResponse {
               value.sharedByUserName = in.nextString();
               break;
             case "time_entry":
-              value.timeEntry = timeEntryAdapter.read(in);
+              value.timeEntry = timeEntryAdapter().read(in);
               break;
             case "time_entry_invitation_id":
               value.timeEntryInvitationId = in.nextLong();

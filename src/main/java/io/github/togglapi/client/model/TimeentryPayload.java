@@ -918,17 +918,56 @@ public class TimeentryPayload {
   }
 
   private static final class Adapter extends TypeAdapter<TimeentryPayload> {
-    private final TypeAdapter<TimeentryEventMetadata> eventMetadataAdapter;
-    private final TypeAdapter<List<Long>> sharedWithUserIdsAdapter;
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
-    private final TypeAdapter<List<String>> tagsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<TimeentryEventMetadata> eventMetadataAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> sharedWithUserIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<String>> tagsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.eventMetadataAdapter = gson.getAdapter(TimeentryEventMetadata.class);
-      this.sharedWithUserIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.tagsAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+      this.gson = gson;
+    }
+
+    private TypeAdapter<TimeentryEventMetadata> eventMetadataAdapter() {
+      TypeAdapter<TimeentryEventMetadata> adapter = eventMetadataAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(TimeentryEventMetadata.class);
+        eventMetadataAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> sharedWithUserIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = sharedWithUserIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        sharedWithUserIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> tagsAdapter() {
+      TypeAdapter<List<String>> adapter = tagsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        tagsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -966,7 +1005,7 @@ public class TimeentryPayload {
       }
       if (value.eventMetadata != null) {
         out.name("event_metadata");
-        eventMetadataAdapter.write(out, value.eventMetadata);
+        eventMetadataAdapter().write(out, value.eventMetadata);
       } else if (out.getSerializeNulls()) {
         out.name("event_metadata").nullValue();
       }
@@ -984,7 +1023,7 @@ public class TimeentryPayload {
       }
       if (value.sharedWithUserIds != null) {
         out.name("shared_with_user_ids");
-        sharedWithUserIdsAdapter.write(out, value.sharedWithUserIds);
+        sharedWithUserIdsAdapter().write(out, value.sharedWithUserIds);
       } else if (out.getSerializeNulls()) {
         out.name("shared_with_user_ids").nullValue();
       }
@@ -1014,13 +1053,13 @@ public class TimeentryPayload {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
       if (value.tags != null) {
         out.name("tags");
-        tagsAdapter.write(out, value.tags);
+        tagsAdapter().write(out, value.tags);
       } else if (out.getSerializeNulls()) {
         out.name("tags").nullValue();
       }
@@ -1091,7 +1130,7 @@ public class TimeentryPayload {
               value.duronly = in.nextBoolean();
               break;
             case "event_metadata":
-              value.eventMetadata = eventMetadataAdapter.read(in);
+              value.eventMetadata = eventMetadataAdapter().read(in);
               break;
             case "pid":
               value.pid = in.nextLong();
@@ -1100,7 +1139,7 @@ public class TimeentryPayload {
               value.projectId = in.nextLong();
               break;
             case "shared_with_user_ids":
-              value.sharedWithUserIds = sharedWithUserIdsAdapter.read(in);
+              value.sharedWithUserIds = sharedWithUserIdsAdapter().read(in);
               break;
             case "start":
               value.start = JSON.readDateTime(in);
@@ -1115,10 +1154,10 @@ public class TimeentryPayload {
               value.tagAction = in.nextString();
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "tags":
-              value.tags = tagsAdapter.read(in);
+              value.tags = tagsAdapter().read(in);
               break;
             case "task_id":
               value.taskId = in.nextLong();

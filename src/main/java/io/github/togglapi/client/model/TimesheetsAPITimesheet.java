@@ -1063,15 +1063,46 @@ public class TimesheetsAPITimesheet {
   }
 
   private static final class Adapter extends TypeAdapter<TimesheetsAPITimesheet> {
-    private final TypeAdapter<List<TimesheetsApprover>> approversAdapter;
-    private final TypeAdapter<List<TimesheetsTimesheetError>> errorsAdapter;
-    private final TypeAdapter<List<TimesheetsReview>> reviewsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<TimesheetsApprover>> approversAdapter;
+    private volatile @Nullable TypeAdapter<List<TimesheetsTimesheetError>> errorsAdapter;
+    private volatile @Nullable TypeAdapter<List<TimesheetsReview>> reviewsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.approversAdapter = (TypeAdapter<List<TimesheetsApprover>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsApprover.class).getType()));
-      this.errorsAdapter = (TypeAdapter<List<TimesheetsTimesheetError>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsTimesheetError.class).getType()));
-      this.reviewsAdapter = (TypeAdapter<List<TimesheetsReview>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsReview.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<TimesheetsApprover>> approversAdapter() {
+      TypeAdapter<List<TimesheetsApprover>> adapter = approversAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<TimesheetsApprover>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsApprover.class).getType()));
+        approversAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<TimesheetsTimesheetError>> errorsAdapter() {
+      TypeAdapter<List<TimesheetsTimesheetError>> adapter = errorsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<TimesheetsTimesheetError>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsTimesheetError.class).getType()));
+        errorsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<TimesheetsReview>> reviewsAdapter() {
+      TypeAdapter<List<TimesheetsReview>> adapter = reviewsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<TimesheetsReview>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsReview.class).getType()));
+        reviewsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -1109,7 +1140,7 @@ public class TimesheetsAPITimesheet {
       }
       if (value.approvers != null) {
         out.name("approvers");
-        approversAdapter.write(out, value.approvers);
+        approversAdapter().write(out, value.approvers);
       } else if (out.getSerializeNulls()) {
         out.name("approvers").nullValue();
       }
@@ -1121,7 +1152,7 @@ public class TimesheetsAPITimesheet {
       }
       if (value.errors != null) {
         out.name("errors");
-        errorsAdapter.write(out, value.errors);
+        errorsAdapter().write(out, value.errors);
       } else if (out.getSerializeNulls()) {
         out.name("errors").nullValue();
       }
@@ -1199,7 +1230,7 @@ public class TimesheetsAPITimesheet {
       }
       if (value.reviews != null) {
         out.name("reviews");
-        reviewsAdapter.write(out, value.reviews);
+        reviewsAdapter().write(out, value.reviews);
       } else if (out.getSerializeNulls()) {
         out.name("reviews").nullValue();
       }
@@ -1270,13 +1301,13 @@ public class TimesheetsAPITimesheet {
               value.approverName = in.nextString();
               break;
             case "approvers":
-              value.approvers = approversAdapter.read(in);
+              value.approvers = approversAdapter().read(in);
               break;
             case "end_date":
               value.endDate = JSON.readDate(in);
               break;
             case "errors":
-              value.errors = errorsAdapter.read(in);
+              value.errors = errorsAdapter().read(in);
               break;
             case "member_id":
               value.memberId = in.nextLong();
@@ -1315,7 +1346,7 @@ public class TimesheetsAPITimesheet {
               value.reminderTime = in.nextString();
               break;
             case "reviews":
-              value.reviews = reviewsAdapter.read(in);
+              value.reviews = reviewsAdapter().read(in);
               break;
             case "start_date":
               value.startDate = JSON.readDate(in);

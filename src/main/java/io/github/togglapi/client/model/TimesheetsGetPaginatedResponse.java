@@ -235,11 +235,24 @@ public class TimesheetsGetPaginatedResponse {
   }
 
   private static final class Adapter extends TypeAdapter<TimesheetsGetPaginatedResponse> {
-    private final TypeAdapter<List<TimesheetsAPITimesheet>> dataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<TimesheetsAPITimesheet>> dataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.dataAdapter = (TypeAdapter<List<TimesheetsAPITimesheet>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsAPITimesheet.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<TimesheetsAPITimesheet>> dataAdapter() {
+      TypeAdapter<List<TimesheetsAPITimesheet>> adapter = dataAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<TimesheetsAPITimesheet>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsAPITimesheet.class).getType()));
+        dataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -247,7 +260,7 @@ public class TimesheetsGetPaginatedResponse {
       out.beginObject();
       if (value.data != null) {
         out.name("data");
-        dataAdapter.write(out, value.data);
+        dataAdapter().write(out, value.data);
       } else if (out.getSerializeNulls()) {
         out.name("data").nullValue();
       }
@@ -285,7 +298,7 @@ public class TimesheetsGetPaginatedResponse {
         try {
           switch (name) {
             case "data":
-              value.data = dataAdapter.read(in);
+              value.data = dataAdapter().read(in);
               break;
             case "page":
               value.page = in.nextLong();

@@ -595,13 +595,35 @@ public class TimesheetsetupsAPITimesheetSetup {
   }
 
   private static final class Adapter extends TypeAdapter<TimesheetsetupsAPITimesheetSetup> {
-    private final TypeAdapter<List<TimesheetsetupsApprovers>> approversAdapter;
-    private final TypeAdapter<List<ModelsTimesheetSetupError>> errorsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<TimesheetsetupsApprovers>> approversAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsTimesheetSetupError>> errorsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.approversAdapter = (TypeAdapter<List<TimesheetsetupsApprovers>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsetupsApprovers.class).getType()));
-      this.errorsAdapter = (TypeAdapter<List<ModelsTimesheetSetupError>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTimesheetSetupError.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<TimesheetsetupsApprovers>> approversAdapter() {
+      TypeAdapter<List<TimesheetsetupsApprovers>> adapter = approversAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<TimesheetsetupsApprovers>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TimesheetsetupsApprovers.class).getType()));
+        approversAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsTimesheetSetupError>> errorsAdapter() {
+      TypeAdapter<List<ModelsTimesheetSetupError>> adapter = errorsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsTimesheetSetupError>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsTimesheetSetupError.class).getType()));
+        errorsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -621,7 +643,7 @@ public class TimesheetsetupsAPITimesheetSetup {
       }
       if (value.approvers != null) {
         out.name("approvers");
-        approversAdapter.write(out, value.approvers);
+        approversAdapter().write(out, value.approvers);
       } else if (out.getSerializeNulls()) {
         out.name("approvers").nullValue();
       }
@@ -633,7 +655,7 @@ public class TimesheetsetupsAPITimesheetSetup {
       }
       if (value.errors != null) {
         out.name("errors");
-        errorsAdapter.write(out, value.errors);
+        errorsAdapter().write(out, value.errors);
       } else if (out.getSerializeNulls()) {
         out.name("errors").nullValue();
       }
@@ -713,13 +735,13 @@ public class TimesheetsetupsAPITimesheetSetup {
               value.approverName = in.nextString();
               break;
             case "approvers":
-              value.approvers = approversAdapter.read(in);
+              value.approvers = approversAdapter().read(in);
               break;
             case "end_date":
               value.endDate = JSON.readDate(in);
               break;
             case "errors":
-              value.errors = errorsAdapter.read(in);
+              value.errors = errorsAdapter().read(in);
               break;
             case "id":
               value.id = in.nextLong();

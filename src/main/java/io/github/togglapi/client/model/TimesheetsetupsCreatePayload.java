@@ -343,13 +343,35 @@ public class TimesheetsetupsCreatePayload {
   }
 
   private static final class Adapter extends TypeAdapter<TimesheetsetupsCreatePayload> {
-    private final TypeAdapter<List<Long>> approverIdsAdapter;
-    private final TypeAdapter<List<Long>> memberIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> approverIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> memberIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.approverIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.memberIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> approverIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = approverIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        approverIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> memberIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = memberIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        memberIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -363,13 +385,13 @@ public class TimesheetsetupsCreatePayload {
       }
       if (value.approverIds != null) {
         out.name("approver_ids");
-        approverIdsAdapter.write(out, value.approverIds);
+        approverIdsAdapter().write(out, value.approverIds);
       } else if (out.getSerializeNulls()) {
         out.name("approver_ids").nullValue();
       }
       if (value.memberIds != null) {
         out.name("member_ids");
-        memberIdsAdapter.write(out, value.memberIds);
+        memberIdsAdapter().write(out, value.memberIds);
       } else if (out.getSerializeNulls()) {
         out.name("member_ids").nullValue();
       }
@@ -416,10 +438,10 @@ public class TimesheetsetupsCreatePayload {
               value.approverId = in.nextLong();
               break;
             case "approver_ids":
-              value.approverIds = approverIdsAdapter.read(in);
+              value.approverIds = approverIdsAdapter().read(in);
               break;
             case "member_ids":
-              value.memberIds = memberIdsAdapter.read(in);
+              value.memberIds = memberIdsAdapter().read(in);
               break;
             case "periodicity":
               value.periodicity = in.nextString();

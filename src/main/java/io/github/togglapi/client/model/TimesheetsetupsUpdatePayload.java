@@ -271,11 +271,24 @@ public class TimesheetsetupsUpdatePayload {
   }
 
   private static final class Adapter extends TypeAdapter<TimesheetsetupsUpdatePayload> {
-    private final TypeAdapter<List<Long>> approverIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> approverIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.approverIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> approverIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = approverIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        approverIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -289,7 +302,7 @@ public class TimesheetsetupsUpdatePayload {
       }
       if (value.approverIds != null) {
         out.name("approver_ids");
-        approverIdsAdapter.write(out, value.approverIds);
+        approverIdsAdapter().write(out, value.approverIds);
       } else if (out.getSerializeNulls()) {
         out.name("approver_ids").nullValue();
       }
@@ -330,7 +343,7 @@ public class TimesheetsetupsUpdatePayload {
               value.approverId = in.nextLong();
               break;
             case "approver_ids":
-              value.approverIds = approverIdsAdapter.read(in);
+              value.approverIds = approverIdsAdapter().read(in);
               break;
             case "end_date":
               value.endDate = JSON.readDate(in);

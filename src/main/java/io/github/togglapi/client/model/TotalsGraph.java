@@ -235,11 +235,24 @@ public class TotalsGraph {
   }
 
   private static final class Adapter extends TypeAdapter<TotalsGraph> {
-    private final TypeAdapter<Map<String, Long>> byRateAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<Map<String, Long>> byRateAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.byRateAdapter = (TypeAdapter<Map<String, Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, Long>> byRateAdapter() {
+      TypeAdapter<Map<String, Long>> adapter = byRateAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Long.class).getType()));
+        byRateAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -253,7 +266,7 @@ public class TotalsGraph {
       }
       if (value.byRate != null) {
         out.name("by_rate");
-        byRateAdapter.write(out, value.byRate);
+        byRateAdapter().write(out, value.byRate);
       } else if (out.getSerializeNulls()) {
         out.name("by_rate").nullValue();
       }
@@ -288,7 +301,7 @@ public class TotalsGraph {
               value.billableAmountInCents = in.nextLong();
               break;
             case "by_rate":
-              value.byRate = byRateAdapter.read(in);
+              value.byRate = byRateAdapter().read(in);
               break;
             case "labour_cost_in_cents":
               value.labourCostInCents = in.nextLong();

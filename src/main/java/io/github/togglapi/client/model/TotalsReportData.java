@@ -343,13 +343,35 @@ public class TotalsReportData {
   }
 
   private static final class Adapter extends TypeAdapter<TotalsReportData> {
-    private final TypeAdapter<List<TotalsGraph>> graphAdapter;
-    private final TypeAdapter<List<BaseBillableHourlyRate>> ratesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<TotalsGraph>> graphAdapter;
+    private volatile @Nullable TypeAdapter<List<BaseBillableHourlyRate>> ratesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.graphAdapter = (TypeAdapter<List<TotalsGraph>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TotalsGraph.class).getType()));
-      this.ratesAdapter = (TypeAdapter<List<BaseBillableHourlyRate>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, BaseBillableHourlyRate.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<TotalsGraph>> graphAdapter() {
+      TypeAdapter<List<TotalsGraph>> adapter = graphAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<TotalsGraph>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, TotalsGraph.class).getType()));
+        graphAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<BaseBillableHourlyRate>> ratesAdapter() {
+      TypeAdapter<List<BaseBillableHourlyRate>> adapter = ratesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<BaseBillableHourlyRate>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, BaseBillableHourlyRate.class).getType()));
+        ratesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -363,7 +385,7 @@ public class TotalsReportData {
       }
       if (value.graph != null) {
         out.name("graph");
-        graphAdapter.write(out, value.graph);
+        graphAdapter().write(out, value.graph);
       } else if (out.getSerializeNulls()) {
         out.name("graph").nullValue();
       }
@@ -375,7 +397,7 @@ public class TotalsReportData {
       }
       if (value.rates != null) {
         out.name("rates");
-        ratesAdapter.write(out, value.rates);
+        ratesAdapter().write(out, value.rates);
       } else if (out.getSerializeNulls()) {
         out.name("rates").nullValue();
       }
@@ -416,13 +438,13 @@ public class TotalsReportData {
               value.billableAmountInCents = in.nextLong();
               break;
             case "graph":
-              value.graph = graphAdapter.read(in);
+              value.graph = graphAdapter().read(in);
               break;
             case "labour_cost_in_cents":
               value.labourCostInCents = in.nextLong();
               break;
             case "rates":
-              value.rates = ratesAdapter.read(in);
+              value.rates = ratesAdapter().read(in);
               break;
             case "resolution":
               value.resolution = in.nextString();

@@ -343,11 +343,24 @@ public class TypesRole {
   }
 
   private static final class Adapter extends TypeAdapter<TypesRole> {
-    private final TypeAdapter<List<RolesPermission>> permissionsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<RolesPermission>> permissionsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.permissionsAdapter = (TypeAdapter<List<RolesPermission>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, RolesPermission.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<RolesPermission>> permissionsAdapter() {
+      TypeAdapter<List<RolesPermission>> adapter = permissionsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<RolesPermission>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, RolesPermission.class).getType()));
+        permissionsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -385,7 +398,7 @@ public class TypesRole {
       }
       if (value.permissions != null) {
         out.name("permissions");
-        permissionsAdapter.write(out, value.permissions);
+        permissionsAdapter().write(out, value.permissions);
       } else if (out.getSerializeNulls()) {
         out.name("permissions").nullValue();
       }
@@ -426,7 +439,7 @@ public class TypesRole {
               value.organizationId = in.nextLong();
               break;
             case "permissions":
-              value.permissions = permissionsAdapter.read(in);
+              value.permissions = permissionsAdapter().read(in);
               break;
             case "role_id":
               value.roleId = in.nextLong();

@@ -127,11 +127,24 @@ public class UserPatchParams {
   }
 
   private static final class Adapter extends TypeAdapter<UserPatchParams> {
-    private final TypeAdapter<List<Long>> deleteAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> deleteAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.deleteAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> deleteAdapter() {
+      TypeAdapter<List<Long>> adapter = deleteAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        deleteAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +152,7 @@ public class UserPatchParams {
       out.beginObject();
       if (value.delete != null) {
         out.name("delete");
-        deleteAdapter.write(out, value.delete);
+        deleteAdapter().write(out, value.delete);
       } else if (out.getSerializeNulls()) {
         out.name("delete").nullValue();
       }
@@ -159,7 +172,7 @@ public class UserPatchParams {
         try {
           switch (name) {
             case "delete":
-              value.delete = deleteAdapter.read(in);
+              value.delete = deleteAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -343,13 +343,35 @@ public class UserPayload {
   }
 
   private static final class Adapter extends TypeAdapter<UserPayload> {
-    private final TypeAdapter<List<Long>> groupsAdapter;
-    private final TypeAdapter<List<ModelsOrgUserWorkspace>> workspacesAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> groupsAdapter;
+    private volatile @Nullable TypeAdapter<List<ModelsOrgUserWorkspace>> workspacesAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.groupsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.workspacesAdapter = (TypeAdapter<List<ModelsOrgUserWorkspace>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsOrgUserWorkspace.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> groupsAdapter() {
+      TypeAdapter<List<Long>> adapter = groupsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        groupsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<ModelsOrgUserWorkspace>> workspacesAdapter() {
+      TypeAdapter<List<ModelsOrgUserWorkspace>> adapter = workspacesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<ModelsOrgUserWorkspace>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, ModelsOrgUserWorkspace.class).getType()));
+        workspacesAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -363,7 +385,7 @@ public class UserPayload {
       }
       if (value.groups != null) {
         out.name("groups");
-        groupsAdapter.write(out, value.groups);
+        groupsAdapter().write(out, value.groups);
       } else if (out.getSerializeNulls()) {
         out.name("groups").nullValue();
       }
@@ -393,7 +415,7 @@ public class UserPayload {
       }
       if (value.workspaces != null) {
         out.name("workspaces");
-        workspacesAdapter.write(out, value.workspaces);
+        workspacesAdapter().write(out, value.workspaces);
       } else if (out.getSerializeNulls()) {
         out.name("workspaces").nullValue();
       }
@@ -416,7 +438,7 @@ public class UserPayload {
               value.email = in.nextString();
               break;
             case "groups":
-              value.groups = groupsAdapter.read(in);
+              value.groups = groupsAdapter().read(in);
               break;
             case "inactive":
               value.inactive = in.nextBoolean();
@@ -431,7 +453,7 @@ public class UserPayload {
               value.roleId = in.nextLong();
               break;
             case "workspaces":
-              value.workspaces = workspacesAdapter.read(in);
+              value.workspaces = workspacesAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,11 +163,24 @@ public class UsersDataTrendsGraphData {
   }
 
   private static final class Adapter extends TypeAdapter<UsersDataTrendsGraphData> {
-    private final TypeAdapter<List<UsersDataTrendsUser>> usersAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<UsersDataTrendsUser>> usersAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.usersAdapter = (TypeAdapter<List<UsersDataTrendsUser>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, UsersDataTrendsUser.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<UsersDataTrendsUser>> usersAdapter() {
+      TypeAdapter<List<UsersDataTrendsUser>> adapter = usersAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<UsersDataTrendsUser>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, UsersDataTrendsUser.class).getType()));
+        usersAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -181,7 +194,7 @@ public class UsersDataTrendsGraphData {
       }
       if (value.users != null) {
         out.name("users");
-        usersAdapter.write(out, value.users);
+        usersAdapter().write(out, value.users);
       } else if (out.getSerializeNulls()) {
         out.name("users").nullValue();
       }
@@ -204,7 +217,7 @@ public class UsersDataTrendsGraphData {
               value.date = in.nextString();
               break;
             case "users":
-              value.users = usersAdapter.read(in);
+              value.users = usersAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,11 +163,23 @@ public class UsersDataTrendsReport {
   }
 
   private static final class Adapter extends TypeAdapter<UsersDataTrendsReport> {
-    private final TypeAdapter<UsersDataTrendsGraph> graphAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<UsersDataTrendsGraph> graphAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.graphAdapter = gson.getAdapter(UsersDataTrendsGraph.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<UsersDataTrendsGraph> graphAdapter() {
+      TypeAdapter<UsersDataTrendsGraph> adapter = graphAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(UsersDataTrendsGraph.class);
+        graphAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -181,7 +193,7 @@ public class UsersDataTrendsReport {
       }
       if (value.graph != null) {
         out.name("graph");
-        graphAdapter.write(out, value.graph);
+        graphAdapter().write(out, value.graph);
       } else if (out.getSerializeNulls()) {
         out.name("graph").nullValue();
       }
@@ -204,7 +216,7 @@ public class UsersDataTrendsReport {
               value.currency = in.nextString();
               break;
             case "graph":
-              value.graph = graphAdapter.read(in);
+              value.graph = graphAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -379,11 +379,23 @@ public class UsersEntityRole {
   }
 
   private static final class Adapter extends TypeAdapter<UsersEntityRole> {
-    private final TypeAdapter<UsersMetaData> metadataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<UsersMetaData> metadataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.metadataAdapter = gson.getAdapter(UsersMetaData.class);
+      this.gson = gson;
+    }
+
+    private TypeAdapter<UsersMetaData> metadataAdapter() {
+      TypeAdapter<UsersMetaData> adapter = metadataAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(UsersMetaData.class);
+        metadataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -403,7 +415,7 @@ public class UsersEntityRole {
       }
       if (value.metadata != null) {
         out.name("metadata");
-        metadataAdapter.write(out, value.metadata);
+        metadataAdapter().write(out, value.metadata);
       } else if (out.getSerializeNulls()) {
         out.name("metadata").nullValue();
       }
@@ -459,7 +471,7 @@ public class UsersEntityRole {
               value.isActive = in.nextBoolean();
               break;
             case "metadata":
-              value.metadata = metadataAdapter.read(in);
+              value.metadata = metadataAdapter().read(in);
               break;
             case "organization_id":
               value.organizationId = in.nextLong();

@@ -127,11 +127,24 @@ public class UsersGetOrganizationUsersForRolesBody {
   }
 
   private static final class Adapter extends TypeAdapter<UsersGetOrganizationUsersForRolesBody> {
-    private final TypeAdapter<List<Long>> roleIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> roleIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.roleIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> roleIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = roleIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        roleIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -139,7 +152,7 @@ public class UsersGetOrganizationUsersForRolesBody {
       out.beginObject();
       if (value.roleIds != null) {
         out.name("role_ids");
-        roleIdsAdapter.write(out, value.roleIds);
+        roleIdsAdapter().write(out, value.roleIds);
       } else if (out.getSerializeNulls()) {
         out.name("role_ids").nullValue();
       }
@@ -159,7 +172,7 @@ public class UsersGetOrganizationUsersForRolesBody {
         try {
           switch (name) {
             case "role_ids":
-              value.roleIds = roleIdsAdapter.read(in);
+              value.roleIds = roleIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -163,11 +163,24 @@ public class UsersMetaData {
   }
 
   private static final class Adapter extends TypeAdapter<UsersMetaData> {
-    private final TypeAdapter<Map<String, Object>> dataAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<Map<String, Object>> dataAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.dataAdapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<Map<String, Object>> dataAdapter() {
+      TypeAdapter<Map<String, Object>> adapter = dataAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<Map<String, Object>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(Map.class, String.class, Object.class).getType()));
+        dataAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -175,7 +188,7 @@ public class UsersMetaData {
       out.beginObject();
       if (value.data != null) {
         out.name("data");
-        dataAdapter.write(out, value.data);
+        dataAdapter().write(out, value.data);
       } else if (out.getSerializeNulls()) {
         out.name("data").nullValue();
       }
@@ -201,7 +214,7 @@ public class UsersMetaData {
         try {
           switch (name) {
             case "data":
-              value.data = dataAdapter.read(in);
+              value.data = dataAdapter().read(in);
               break;
             case "entity":
               value.entity = in.nextString();

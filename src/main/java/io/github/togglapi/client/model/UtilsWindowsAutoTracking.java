@@ -487,13 +487,34 @@ public class UtilsWindowsAutoTracking {
   }
 
   private static final class Adapter extends TypeAdapter<UtilsWindowsAutoTracking> {
-    private final TypeAdapter<UtilsWindowsAutoTrackingParameter> parametersAdapter;
-    private final TypeAdapter<List<Long>> tagIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<UtilsWindowsAutoTrackingParameter> parametersAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> tagIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.parametersAdapter = gson.getAdapter(UtilsWindowsAutoTrackingParameter.class);
-      this.tagIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    private TypeAdapter<UtilsWindowsAutoTrackingParameter> parametersAdapter() {
+      TypeAdapter<UtilsWindowsAutoTrackingParameter> adapter = parametersAdapter;
+      if (adapter == null) {
+        adapter = gson.getAdapter(UtilsWindowsAutoTrackingParameter.class);
+        parametersAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> tagIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = tagIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        tagIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -525,7 +546,7 @@ public class UtilsWindowsAutoTracking {
       }
       if (value.parameters != null) {
         out.name("parameters");
-        parametersAdapter.write(out, value.parameters);
+        parametersAdapter().write(out, value.parameters);
       } else if (out.getSerializeNulls()) {
         out.name("parameters").nullValue();
       }
@@ -549,7 +570,7 @@ public class UtilsWindowsAutoTracking {
       }
       if (value.tagIds != null) {
         out.name("tag_ids");
-        tagIdsAdapter.write(out, value.tagIds);
+        tagIdsAdapter().write(out, value.tagIds);
       } else if (out.getSerializeNulls()) {
         out.name("tag_ids").nullValue();
       }
@@ -593,7 +614,7 @@ public class UtilsWindowsAutoTracking {
               value.id = in.nextString();
               break;
             case "parameters":
-              value.parameters = parametersAdapter.read(in);
+              value.parameters = parametersAdapter().read(in);
               break;
             case "project_id":
               value.projectId = in.nextLong();
@@ -605,7 +626,7 @@ public class UtilsWindowsAutoTracking {
               value.startWithoutConfirmation = in.nextBoolean();
               break;
             case "tag_ids":
-              value.tagIds = tagIdsAdapter.read(in);
+              value.tagIds = tagIdsAdapter().read(in);
               break;
             case "task_id":
               value.taskId = in.nextLong();

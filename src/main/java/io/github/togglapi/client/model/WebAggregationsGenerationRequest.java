@@ -379,15 +379,46 @@ public class WebAggregationsGenerationRequest {
   }
 
   private static final class Adapter extends TypeAdapter<WebAggregationsGenerationRequest> {
-    private final TypeAdapter<List<String>> entitiesAdapter;
-    private final TypeAdapter<List<Long>> projectIdsAdapter;
-    private final TypeAdapter<List<Long>> workspaceIdsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<String>> entitiesAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> projectIdsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> workspaceIdsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.entitiesAdapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
-      this.projectIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.workspaceIdsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<String>> entitiesAdapter() {
+      TypeAdapter<List<String>> adapter = entitiesAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<String>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, String.class).getType()));
+        entitiesAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> projectIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = projectIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        projectIdsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> workspaceIdsAdapter() {
+      TypeAdapter<List<Long>> adapter = workspaceIdsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        workspaceIdsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -419,13 +450,13 @@ public class WebAggregationsGenerationRequest {
       }
       if (value.entities != null) {
         out.name("entities");
-        entitiesAdapter.write(out, value.entities);
+        entitiesAdapter().write(out, value.entities);
       } else if (out.getSerializeNulls()) {
         out.name("entities").nullValue();
       }
       if (value.projectIds != null) {
         out.name("project_ids");
-        projectIdsAdapter.write(out, value.projectIds);
+        projectIdsAdapter().write(out, value.projectIds);
       } else if (out.getSerializeNulls()) {
         out.name("project_ids").nullValue();
       }
@@ -437,7 +468,7 @@ public class WebAggregationsGenerationRequest {
       }
       if (value.workspaceIds != null) {
         out.name("workspace_ids");
-        workspaceIdsAdapter.write(out, value.workspaceIds);
+        workspaceIdsAdapter().write(out, value.workspaceIds);
       } else if (out.getSerializeNulls()) {
         out.name("workspace_ids").nullValue();
       }
@@ -469,16 +500,16 @@ public class WebAggregationsGenerationRequest {
               value.currentEntityId = in.nextLong();
               break;
             case "entities":
-              value.entities = entitiesAdapter.read(in);
+              value.entities = entitiesAdapter().read(in);
               break;
             case "project_ids":
-              value.projectIds = projectIdsAdapter.read(in);
+              value.projectIds = projectIdsAdapter().read(in);
               break;
             case "reset":
               value.reset = in.nextBoolean();
               break;
             case "workspace_ids":
-              value.workspaceIds = workspaceIdsAdapter.read(in);
+              value.workspaceIds = workspaceIdsAdapter().read(in);
               break;
             default:
               in.skipValue(); // the API grows: fields no model lists are ignored

@@ -559,15 +559,46 @@ public class WeeklyDataRow {
   }
 
   private static final class Adapter extends TypeAdapter<WeeklyDataRow> {
-    private final TypeAdapter<List<Long>> billableAmountsInCentsAdapter;
-    private final TypeAdapter<List<Long>> billableSecondsAdapter;
-    private final TypeAdapter<List<Long>> secondsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> billableAmountsInCentsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> billableSecondsAdapter;
+    private volatile @Nullable TypeAdapter<List<Long>> secondsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.billableAmountsInCentsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.billableSecondsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
-      this.secondsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> billableAmountsInCentsAdapter() {
+      TypeAdapter<List<Long>> adapter = billableAmountsInCentsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        billableAmountsInCentsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> billableSecondsAdapter() {
+      TypeAdapter<List<Long>> adapter = billableSecondsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        billableSecondsAdapter = adapter;
+      }
+      return adapter;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> secondsAdapter() {
+      TypeAdapter<List<Long>> adapter = secondsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        secondsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -575,13 +606,13 @@ public class WeeklyDataRow {
       out.beginObject();
       if (value.billableAmountsInCents != null) {
         out.name("billable_amounts_in_cents");
-        billableAmountsInCentsAdapter.write(out, value.billableAmountsInCents);
+        billableAmountsInCentsAdapter().write(out, value.billableAmountsInCents);
       } else if (out.getSerializeNulls()) {
         out.name("billable_amounts_in_cents").nullValue();
       }
       if (value.billableSeconds != null) {
         out.name("billable_seconds");
-        billableSecondsAdapter.write(out, value.billableSeconds);
+        billableSecondsAdapter().write(out, value.billableSeconds);
       } else if (out.getSerializeNulls()) {
         out.name("billable_seconds").nullValue();
       }
@@ -635,7 +666,7 @@ public class WeeklyDataRow {
       }
       if (value.seconds != null) {
         out.name("seconds");
-        secondsAdapter.write(out, value.seconds);
+        secondsAdapter().write(out, value.seconds);
       } else if (out.getSerializeNulls()) {
         out.name("seconds").nullValue();
       }
@@ -667,10 +698,10 @@ public class WeeklyDataRow {
         try {
           switch (name) {
             case "billable_amounts_in_cents":
-              value.billableAmountsInCents = billableAmountsInCentsAdapter.read(in);
+              value.billableAmountsInCents = billableAmountsInCentsAdapter().read(in);
               break;
             case "billable_seconds":
-              value.billableSeconds = billableSecondsAdapter.read(in);
+              value.billableSeconds = billableSecondsAdapter().read(in);
               break;
             case "client_name":
               value.clientName = in.nextString();
@@ -697,7 +728,7 @@ public class WeeklyDataRow {
               value.projectName = in.nextString();
               break;
             case "seconds":
-              value.seconds = secondsAdapter.read(in);
+              value.seconds = secondsAdapter().read(in);
               break;
             case "user_id":
               value.userId = in.nextLong();

@@ -703,11 +703,24 @@ public class WorkspacePayload {
   }
 
   private static final class Adapter extends TypeAdapter<WorkspacePayload> {
-    private final TypeAdapter<List<Long>> adminsAdapter;
+    // Adapters of fields that are not plain values are looked up on first use, not here: an
+    // answer's nested models (and theirs) load only when an answer carries them.
+    @SuppressWarnings("unused") // used by the lookups below, which a model of plain values has none of
+    private final Gson gson;
+    private volatile @Nullable TypeAdapter<List<Long>> adminsAdapter;
 
-    @SuppressWarnings("unchecked") // each type token is built for the field's own type
     Adapter(Gson gson) {
-      this.adminsAdapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+      this.gson = gson;
+    }
+
+    @SuppressWarnings("unchecked") // the type token is built for the field's own type
+    private TypeAdapter<List<Long>> adminsAdapter() {
+      TypeAdapter<List<Long>> adapter = adminsAdapter;
+      if (adapter == null) {
+        adapter = (TypeAdapter<List<Long>>) gson.getAdapter(TypeToken.get(TypeToken.getParameterized(List.class, Long.class).getType()));
+        adminsAdapter = adapter;
+      }
+      return adapter;
     }
 
     @Override
@@ -715,7 +728,7 @@ public class WorkspacePayload {
       out.beginObject();
       if (value.admins != null) {
         out.name("admins");
-        adminsAdapter.write(out, value.admins);
+        adminsAdapter().write(out, value.admins);
       } else if (out.getSerializeNulls()) {
         out.name("admins").nullValue();
       }
@@ -831,7 +844,7 @@ public class WorkspacePayload {
         try {
           switch (name) {
             case "admins":
-              value.admins = adminsAdapter.read(in);
+              value.admins = adminsAdapter().read(in);
               break;
             case "default_currency":
               value.defaultCurrency = in.nextString();
