@@ -797,7 +797,7 @@ public final class ApiClient {
     }
     HttpUrl.Builder url = base.url.newBuilder();
     if (request.isHostRelative()) {
-      url.encodedPath("/"); // the reports and insights APIs sit beside /api/v9 on the same host
+      url.encodedPath(base.besideApi); // the reports and insights APIs sit beside /api/v9
     }
     // A loop rather than a split: this runs for every call, and a regex split showed in profiles.
     for (int start = 0, end; start < template.length(); start = end + 1) {
@@ -853,7 +853,7 @@ public final class ApiClient {
   }
 
   private RequestBody requestBody(ApiRequest request) {
-    if (!request.getFileParams().isEmpty()) {
+    if (request.isMultipart()) {
       MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
       Map<String, String> fields = request.getFormParams();
       if (fields != null) {
@@ -866,7 +866,9 @@ public final class ApiClient {
         multipart.addFormDataPart(file.getKey(), file.getValue().getName(),
             RequestBody.create(file.getValue(), MediaType.parse(type != null ? type : "application/octet-stream")));
       }
-      return multipart.build();
+      // A multipart body needs a part: with no field and no file there is nothing to send.
+      return (fields == null || fields.isEmpty()) && request.getFileParams().isEmpty()
+          ? RequestBody.create(NO_BYTES, null) : multipart.build();
     }
     if (request.getFormParams() != null) {
       FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8);
@@ -977,10 +979,19 @@ public final class ApiClient {
     static final int MAX_FIXED_URLS = 512;
 
     final HttpUrl url;
+    /**
+     * Where host-relative paths start: the base path without its {@code /api/v9}, so that a
+     * gateway's prefix ({@code https://gw.example/toggl/api/v9}) is kept; the host's root for a
+     * base path that does not end so.
+     */
+    final String besideApi;
     final ConcurrentHashMap<String, HttpUrl> fixedUrls = new ConcurrentHashMap<>();
 
     BaseUrl(HttpUrl url) {
       this.url = url;
+      String path = url.encodedPath();
+      String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      this.besideApi = trimmed.endsWith("/api/v9") ? trimmed.substring(0, trimmed.length() - "/api/v9".length()) + "/" : "/";
     }
   }
 

@@ -31,6 +31,7 @@ public final class ApiRequest {
   private final @Nullable Object jsonBody;
   private final @Nullable String accept;
   private final boolean authenticated;
+  private final boolean multipart;
   private final boolean redirectExpected;
   private final boolean endsSession;
   private final boolean sensitiveResponse;
@@ -54,6 +55,7 @@ public final class ApiRequest {
     this.jsonBody = b.jsonBody;
     this.accept = b.accept;
     this.authenticated = b.authenticated;
+    this.multipart = b.multipart;
     this.redirectExpected = b.redirectExpected;
     this.endsSession = b.endsSession;
     this.sensitiveResponse = b.sensitiveResponse;
@@ -149,14 +151,24 @@ public final class ApiRequest {
   }
 
   /**
-   * Returns true if the path is relative to the base path's host rather than to the base path
-   * (the reports and insights APIs live at {@code /reports/api/v3} and {@code /insights/api/v1}
-   * of the API host, beside {@code /api/v9}).
+   * Returns true if the path is relative to where the base path's {@code /api/v9} sits rather than
+   * to the base path (the reports and insights APIs live at {@code /reports/api/v3} and
+   * {@code /insights/api/v1} of the API host, beside {@code /api/v9}). A base path that does not
+   * end with {@code /api/v9} is taken as the host's root.
    *
-   * @return true if the path starts at the host's root
+   * @return true if the path starts beside {@code /api/v9}
    */
   public boolean isHostRelative() {
     return hostRelative;
+  }
+
+  /**
+   * Returns true if the form goes as {@code multipart/form-data} (always so when it carries a file).
+   *
+   * @return true if the body is multipart
+   */
+  public boolean isMultipart() {
+    return multipart || !fileParams.isEmpty();
   }
 
   /**
@@ -267,6 +279,7 @@ public final class ApiRequest {
     private @Nullable Object jsonBody;
     private @Nullable String accept;
     private boolean authenticated;
+    private boolean multipart;
     private boolean redirectExpected;
     private boolean endsSession;
     private boolean sensitiveResponse;
@@ -410,13 +423,24 @@ public final class ApiRequest {
     }
 
     /**
-     * Marks the path as relative to the base path's host, not to the base path (see
-     * {@link ApiRequest#isHostRelative()}).
+     * Marks the path as relative to where the base path's {@code /api/v9} sits, not to the base
+     * path (see {@link ApiRequest#isHostRelative()}).
      *
      * @return this builder
      */
     public Builder hostRelative() {
       this.hostRelative = true;
+      return this;
+    }
+
+    /**
+     * Sends the form fields as {@code multipart/form-data} even when no file is given (the spec's
+     * content type for operations whose file is optional).
+     *
+     * @return this builder
+     */
+    public Builder multipart() {
+      this.multipart = true;
       return this;
     }
 

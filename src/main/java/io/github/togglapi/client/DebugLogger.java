@@ -120,11 +120,16 @@ final class DebugLogger implements Interceptor {
     log("response", in.toString());
   }
 
-  /** Text worth reading in a log: JSON, text, forms, XML; not a PDF or a spreadsheet. */
+  /**
+   * Text worth reading in a log: JSON, plain text, HTML error pages, forms, XML. Not the files
+   * the exports answer with (PDF, CSV, XLSX, iCalendar), which hold a user's data, not a
+   * diagnosis.
+   */
   private static boolean isText(MediaType type) {
     String subtype = type.subtype();
-    return (type.type().equals("text") && !subtype.equals("xlsx")) || subtype.equals("json") || subtype.endsWith("+json")
-        || subtype.equals("x-www-form-urlencoded") || subtype.endsWith("xml");
+    return (type.type().equals("text") && (subtype.equals("plain") || subtype.equals("html")))
+        || subtype.equals("json") || subtype.endsWith("+json") || subtype.equals("x-www-form-urlencoded")
+        || subtype.endsWith("xml");
   }
 
   /** The URL with the values of the path and query parameters the spec marks sensitive masked. */

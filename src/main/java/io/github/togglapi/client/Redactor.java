@@ -26,7 +26,7 @@ final class Redactor {
    * api/openapi.yaml.
    */
   static final String[] SECRET_JSON_FIELDS = {"password", "current_password", "api_token", "confirmation_code",
-      "login_token", "fcm_registration_token", "token"};
+      "login_token", "fcm_registration_token", "token", "shared_hash", "ical_url", "invitation_code", "invite_url"};
   private static final List<String> SECRET_FIELD_NAMES = Arrays.asList(SECRET_JSON_FIELDS);
   /** The named character references of XML, which HTML pages use to escape text. */
   private static final List<String> HTML_NAMES = Arrays.asList("amp", "lt", "gt", "quot", "apos");

@@ -12,11 +12,16 @@ import org.jspecify.annotations.Nullable;
  * {@code ...Pages} methods return one of these; nothing is fetched until {@link #next()}.
  *
  * <pre>{@code
- * ReportPages<List<DetailedSearchRow>> pages = reports.searchTimeEntriesPages(workspaceId, filter);
+ * ReportPages<List<DetailedGroupedTimeEntry>> pages =
+ *     reports.searchDetailedReportTimeEntriesPages(workspaceId, filter);
  * while (pages.hasNext()) {
- *   for (DetailedSearchRow row : pages.next()) { ... }
+ *   for (DetailedGroupedTimeEntry row : pages.next()) { ... }
  * }
  * }</pre>
+ *
+ * <p>A cursor that does not move forward (the same {@code X-Next-ID} again, or a row number that
+ * does not grow) ends the walk with an {@link ApiException} rather than asking for the same page
+ * for ever.
  *
  * <p>Not thread-safe: one caller walks the pages.
  *
@@ -58,7 +63,8 @@ public final class ReportPages<T> {
    * Fetches the next page.
    *
    * @return the page
-   * @throws ApiException if the call fails; the same page is asked for again by the next call
+   * @throws ApiException if the call fails (the same page is asked for again by the next call), or
+   *     if the answer's cursor does not move forward (the walk ends)
    * @throws NoSuchElementException if the last page has been fetched
    */
   public T next() throws ApiException {
@@ -69,7 +75,8 @@ public final class ReportPages<T> {
    * Fetches the next page, with the status and headers.
    *
    * @return the page's answer
-   * @throws ApiException if the call fails; the same page is asked for again by the next call
+   * @throws ApiException if the call fails (the same page is asked for again by the next call), or
+   *     if the answer's cursor does not move forward (the walk ends)
    * @throws NoSuchElementException if the last page has been fetched
    */
   public ApiResponse<T> nextWithHttpInfo() throws ApiException {
@@ -78,8 +85,16 @@ public final class ReportPages<T> {
     }
     ApiResponse<T> page = fetcher.fetch(nextId, nextRowNumber);
     started = true;
-    nextId = number(page.getHeader(NEXT_ID));
-    nextRowNumber = nextId == null ? null : number(page.getHeader(NEXT_ROW_NUMBER));
+    Long id = number(page.getHeader(NEXT_ID));
+    Long row = id == null ? null : number(page.getHeader(NEXT_ROW_NUMBER));
+    if (id != null && (id.equals(nextId) || (row != null && nextRowNumber != null && row <= nextRowNumber))) {
+      nextId = null; // the walk ends here
+      throw new ApiException("The report's answer points at a page already asked for (" + NEXT_ID + " " + id
+          + (row == null ? "" : ", " + NEXT_ROW_NUMBER + " " + row) + "): stopped rather than ask for it again",
+          page.getStatusCode(), page.getHeaders(), null);
+    }
+    nextId = id;
+    nextRowNumber = row;
     return page;
   }
 

@@ -40,7 +40,7 @@ final class ResponseHandler {
       long maxBytes = client.getMaxResponseBytes();
       try {
         tooLarge = isLongerThan(response, maxBytes);
-        if (success && returnType == byte[].class && !tooLarge) {
+        if (success && returnType == byte[].class && !tooLarge && !isHtmlType(response)) {
           bytes = readBytes(response); // a file (PDF, CSV, XLSX, iCalendar): as it came
         }
         body = tooLarge || bytes != null ? "" : readBody(response);
@@ -62,6 +62,10 @@ final class ResponseHandler {
         @SuppressWarnings("unchecked")
         T file = (T) bytes;
         data = file;
+      } else if (returnType == byte[].class) {
+        // A proxy's or a captive portal's page, which would otherwise be saved as the PDF.
+        throw new ApiException(request + " answered HTTP " + code + " with an HTML page where a file was expected ("
+            + body.length() + " characters)", code, response.headers().toMultimap(), body);
       } else {
         data = decode(request, response, body, returnType);
       }
@@ -170,8 +174,12 @@ final class ResponseHandler {
 
   /** An HTML page rather than the JSON or text an API answers with. */
   private static boolean isHtml(Response response, String body) {
+    return body.trim().startsWith("<") || isHtmlType(response);
+  }
+
+  private static boolean isHtmlType(Response response) {
     MediaType type = response.body() == null ? null : response.body().contentType();
-    return body.trim().startsWith("<") || (type != null && "html".equals(type.subtype()));
+    return type != null && "html".equals(type.subtype());
   }
 
   /**

@@ -267,7 +267,8 @@ class SpecTest {
     int[] secrets = {0};
     walk(spec, "", (pointer, node) -> node.path("properties").properties().forEach(property -> {
       if (Arrays.asList("password", "current_password", "api_token", "confirmation_code", "login_token",
-          "fcm_registration_token", "token").contains(property.getKey())) {
+          "fcm_registration_token", "token", "shared_hash", "ical_url", "invitation_code", "invite_url")
+          .contains(property.getKey())) {
         secrets[0]++;
         if (!property.getValue().path("x-sensitive").asBoolean(false)) {
           unmarked.add(pointer + "/properties/" + property.getKey());

@@ -245,6 +245,83 @@ class WholeApiRuntimeTest {
     assertTrue(e.getResponseBody().contains(token), "the raw body is the caller's to read");
   }
 
+  /** Behind a gateway's prefix, reports go beside its /api/v9, not to the host's root. */
+  @Test
+  void reportsKeepTheBasePathsPrefix() throws Exception {
+    client.setBasePath(server.url("/toggl/api/v9/").toString());
+    RecordedRequest request = send(ApiRequest.builder("searchTimeEntries", "POST",
+        "/reports/api/v3/workspace/{workspace_id}/search/time_entries").pathParam("workspace_id", 1L).hostRelative());
+    assertEquals("/toggl/reports/api/v3/workspace/1/search/time_entries", request.getPath());
+    client.setBasePath(server.url("/mock").toString()); // no /api/v9: the host's root
+    assertEquals("/reports/api/v3/x", send(ApiRequest.builder("x", "GET", "/reports/api/v3/x").hostRelative()).getPath());
+  }
+
+  /** An operation whose file is optional still sends multipart, as the spec says, without the file. */
+  @Test
+  void anOptionalFileLeftOutStillGoesAsMultipart() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(200));
+    new io.github.togglapi.client.api.FeedbackApi(client).postFeedbackWeb("7.5", "2024-12-15", "It works", null, null, null, null);
+    RecordedRequest request = server.takeRequest();
+    assertTrue(request.getHeader("Content-Type").startsWith("multipart/form-data; boundary="), request.getHeader("Content-Type"));
+    String body = request.getBody().readUtf8();
+    assertTrue(body.contains("name=\"details\"") && body.contains("It works") && !body.contains("name=\"files\""), body);
+  }
+
+  /** CSV and iCalendar answers hold a user's data: the debug log gives their type and size only. */
+  @Test
+  void csvAndCalendarAnswersAreNotLogged() throws Exception {
+    client.setDebugging(true);
+    try (LogCapture log = LogCapture.debugLog()) {
+      server.enqueue(new MockResponse().setHeader("Content-Type", "text/calendar").setBody("BEGIN:VCALENDAR\nSUMMARY:Therapy\n"));
+      assertEquals("BEGIN:VCALENDAR\nSUMMARY:Therapy\n",
+          new String(new io.github.togglapi.client.api.ICalApi(client).getIcal("feed-token-0123456789"), StandardCharsets.UTF_8));
+      server.enqueue(new MockResponse().setHeader("Content-Type", "text/csv").setBody("User,Description\nAda,Therapy\n"));
+      client.execute(client.buildCall(ApiRequest.builder("export", "POST", "/x.csv").accept("text/csv").build()), byte[].class);
+      assertFalse(log.all().contains("Therapy"), log.all());
+      assertTrue(log.all().contains("(text/calendar body, ") && log.all().contains("(text/csv body, "), log.all());
+    }
+  }
+
+  /** A captive portal's page is not saved as the PDF. */
+  @Test
+  void anHtmlPageWhereAFileWasExpectedIsAnError() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "text/html; charset=utf-8")
+        .setBody("<html><body>Sign in to the Wi-Fi</body></html>"));
+    ApiException e = assertThrows(ApiException.class, () -> client.execute(client.buildCall(
+        ApiRequest.builder("getInvoicePdf", "GET", "/x.pdf").accept("application/pdf").build()), byte[].class));
+    assertTrue(e.getMessage().contains("HTML page where a file was expected"), e.getMessage());
+    assertEquals(200, e.getCode());
+    assertTrue(e.getResponseBody().contains("Wi-Fi"));
+  }
+
+  /** A report cursor that does not move forward ends the walk instead of looping. */
+  @Test
+  void aCursorThatDoesNotMoveEndsTheWalk() throws Exception {
+    server.enqueue(page("[]").setHeader(ReportPages.NEXT_ID, "5").setHeader(ReportPages.NEXT_ROW_NUMBER, "5"));
+    server.enqueue(page("[]").setHeader(ReportPages.NEXT_ID, "5").setHeader(ReportPages.NEXT_ROW_NUMBER, "5"));
+    ReportPages<List<DetailedGroupedTimeEntry>> pages = new ReportsApi(client).searchDetailedReportTimeEntriesPages(
+        1L, new DetailedPost());
+    assertEquals(0, server.getRequestCount(), "nothing is fetched until next()");
+    pages.next();
+    ApiException e = assertThrows(ApiException.class, pages::next);
+    assertTrue(e.getMessage().contains("X-Next-ID 5"), e.getMessage());
+    assertFalse(pages.hasNext());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  /** A token in the path is a secret: it does not go over plain HTTP to another machine either. */
+  @Test
+  void aPathTokenNeverGoesOverPlainHttpToAnotherMachine() {
+    okhttp3.OkHttpClient resolving = new okhttp3.OkHttpClient.Builder()
+        .dns(host -> java.util.Collections.singletonList(java.net.InetAddress.getLoopbackAddress())).build();
+    ApiClient remote = new ApiClient(resolving).setBasePath("http://api.example.test:" + server.getPort() + "/api/v9");
+    ApiException e = assertThrows(ApiException.class,
+        () -> new io.github.togglapi.client.api.ICalApi(remote).getIcal("feed-token-0123456789"));
+    assertTrue(e.getMessage().contains("was not sent") && e.getMessage().contains("plain HTTP"), e.getMessage());
+    assertFalse(e.getMessage().contains("feed-token"), e.getMessage());
+    assertEquals(0, server.getRequestCount());
+  }
+
   private static MockResponse page(String body) {
     return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
   }

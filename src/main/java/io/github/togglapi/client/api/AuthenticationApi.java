@@ -259,6 +259,7 @@ public class AuthenticationApi {
         .accept("application/json")
         .authenticated()
         .redirectExpected()
+        .sensitiveResponseHeader("Location")
         .build());
   }
 

@@ -154,6 +154,7 @@ public class AvatarsApi {
     return apiClient.buildCall(ApiRequest.builder("postAvatars", "POST", "/avatars")
         .formParam("file", file)
         .accept("application/json")
+        .multipart()
         .authenticated()
         .build());
   }

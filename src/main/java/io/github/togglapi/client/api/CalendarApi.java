@@ -175,7 +175,7 @@ public class CalendarApi {
     requireParam(code, "code", "getCalendarCallback");
     return apiClient.buildCall(ApiRequest.builder("getCalendarCallback", "GET", "/integrations/calendar/callback/{provider}")
         .pathParam("provider", provider)
-        .queryParam("state", state)
+        .sensitiveQueryParam("state", state)
         .sensitiveQueryParam("code", code)
         .accept("application/json")
         .authenticated()

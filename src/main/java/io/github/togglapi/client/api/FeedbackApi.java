@@ -137,6 +137,7 @@ public class FeedbackApi {
         .formParam("subject", subject)
         .formParam("latest", latest)
         .formParam("files", files)
+        .multipart()
         .authenticated()
         .build());
   }
@@ -271,6 +272,7 @@ public class FeedbackApi {
         .formParam("operating_system", operatingSystem)
         .formParam("latest", latest)
         .formParam("files", files)
+        .multipart()
         .authenticated()
         .build());
   }

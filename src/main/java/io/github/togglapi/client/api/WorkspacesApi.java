@@ -646,6 +646,7 @@ public class WorkspacesApi {
         .pathParam("workspace_id", workspaceId)
         .formParam("file", file)
         .accept("application/json")
+        .multipart()
         .authenticated()
         .build());
   }

@@ -141,6 +141,7 @@ public class InvitationInfo {
 
   /**
    * The {@code invite_url} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code invite_url}, or null
    */
@@ -315,7 +316,7 @@ public class InvitationInfo {
     return "InvitationInfo{"
         + "email=" + email
         + ", invitationId=" + invitationId
-        + ", inviteUrl=" + inviteUrl
+        + ", inviteUrl=" + (inviteUrl == null ? "null" : "****")
         + ", organizationId=" + organizationId
         + ", recipientId=" + recipientId
         + ", senderId=" + senderId

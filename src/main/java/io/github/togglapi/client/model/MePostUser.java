@@ -209,6 +209,7 @@ public class MePostUser {
 
   /**
    * The invitation code, when joining through an invitation.
+   * A secret: keep it out of logs.
    *
    * @return {@code invitation_code}, or null
    */
@@ -388,7 +389,7 @@ public class MePostUser {
         + ", createdWith=" + createdWith
         + ", email=" + email
         + ", fullName=" + fullName
-        + ", invitationCode=" + invitationCode
+        + ", invitationCode=" + (invitationCode == null ? "null" : "****")
         + ", password=" + (password == null ? "null" : "****")
         + ", timezone=" + timezone
         + ", tosAccepted=" + tosAccepted

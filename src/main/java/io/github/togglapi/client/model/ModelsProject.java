@@ -473,6 +473,7 @@ public class ModelsProject {
 
   /**
    * The {@code shared_hash} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code shared_hash}, or null
    */
@@ -1303,7 +1304,7 @@ public class ModelsProject {
         + ", recurring=" + recurring
         + ", recurringParameters=" + recurringParameters
         + ", sharedAt=" + sharedAt
-        + ", sharedHash=" + sharedHash
+        + ", sharedHash=" + (sharedHash == null ? "null" : "****")
         + ", startDate=" + startDate
         + ", status=" + status
         + ", tasksCount=" + tasksCount

@@ -1139,6 +1139,7 @@ public class ModelsSharedProject {
 
   /**
    * The {@code shared_hash} field.
+   * A secret: keep it out of logs.
    *
    * @return {@code shared_hash}, or null
    */
@@ -1499,7 +1500,7 @@ public class ModelsSharedProject {
         + ", recurring=" + recurring
         + ", recurringParameters=" + recurringParameters
         + ", sharedAt=" + sharedAt
-        + ", sharedHash=" + sharedHash
+        + ", sharedHash=" + (sharedHash == null ? "null" : "****")
         + ", startDate=" + startDate
         + ", status=" + status
         + ", tasks=" + tasks

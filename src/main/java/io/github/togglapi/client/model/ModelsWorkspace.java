@@ -446,6 +446,7 @@ public class ModelsWorkspace {
 
   /**
    * URL of calendar
+   * A secret: keep it out of logs.
    *
    * @return {@code ical_url}, or null
    */
@@ -1338,7 +1339,7 @@ public class ModelsWorkspace {
         + ", defaultHourlyRate=" + defaultHourlyRate
         + ", hideStartEndTimes=" + hideStartEndTimes
         + ", icalEnabled=" + icalEnabled
-        + ", icalUrl=" + icalUrl
+        + ", icalUrl=" + (icalUrl == null ? "null" : "****")
         + ", id=" + id
         + ", lastModified=" + lastModified
         + ", limitPublicProjectData=" + limitPublicProjectData

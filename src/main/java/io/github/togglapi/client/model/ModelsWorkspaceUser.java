@@ -390,6 +390,7 @@ public class ModelsWorkspaceUser {
 
   /**
    * internal
+   * A secret: keep it out of logs.
    *
    * @return {@code invitation_code}, or null
    */
@@ -421,6 +422,7 @@ public class ModelsWorkspaceUser {
 
   /**
    * internal
+   * A secret: keep it out of logs.
    *
    * @return {@code invite_url}, or null
    */
@@ -1056,8 +1058,8 @@ public class ModelsWorkspaceUser {
         + ", groupIds=" + groupIds
         + ", id=" + id
         + ", inactive=" + inactive
-        + ", invitationCode=" + invitationCode
-        + ", inviteUrl=" + inviteUrl
+        + ", invitationCode=" + (invitationCode == null ? "null" : "****")
+        + ", inviteUrl=" + (inviteUrl == null ? "null" : "****")
         + ", isDirect=" + isDirect
         + ", laborCost=" + laborCost
         + ", laborCostLastUpdated=" + laborCostLastUpdated

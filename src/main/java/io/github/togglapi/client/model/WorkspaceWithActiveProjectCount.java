@@ -480,6 +480,7 @@ public class WorkspaceWithActiveProjectCount {
 
   /**
    * URL of calendar
+   * A secret: keep it out of logs.
    *
    * @return {@code ical_url}, or null
    */
@@ -1374,7 +1375,7 @@ public class WorkspaceWithActiveProjectCount {
         + ", defaultHourlyRate=" + defaultHourlyRate
         + ", hideStartEndTimes=" + hideStartEndTimes
         + ", icalEnabled=" + icalEnabled
-        + ", icalUrl=" + icalUrl
+        + ", icalUrl=" + (icalUrl == null ? "null" : "****")
         + ", id=" + id
         + ", lastModified=" + lastModified
         + ", limitPublicProjectData=" + limitPublicProjectData

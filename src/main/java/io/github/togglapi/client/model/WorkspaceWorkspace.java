@@ -400,6 +400,7 @@ public class WorkspaceWorkspace {
 
   /**
    * URL of calendar
+   * A secret: keep it out of logs.
    *
    * @return {@code ical_url}, or null
    */
@@ -1162,7 +1163,7 @@ public class WorkspaceWorkspace {
         + ", defaultHourlyRate=" + defaultHourlyRate
         + ", hideStartEndTimes=" + hideStartEndTimes
         + ", icalEnabled=" + icalEnabled
-        + ", icalUrl=" + icalUrl
+        + ", icalUrl=" + (icalUrl == null ? "null" : "****")
         + ", id=" + id
         + ", lastModified=" + lastModified
         + ", limitPublicProjectData=" + limitPublicProjectData
