@@ -1,5 +1,8 @@
 package io.github.togglapi.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -16,6 +22,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /**
  * The generated models as api/openapi.yaml describes them: which schema each class comes from,
@@ -26,17 +33,35 @@ final class SpecModels {
   /** Names the generator prefixes with "Model", as Java would not take them as class names. */
   private static final Set<String> RESERVED = new HashSet<>(Arrays.asList("Public", "Private", "Class", "Default",
       "Object", "String", "Integer", "Long", "Boolean", "List", "Map", "File", "Date", "Void"));
-  private static OpenAPI spec;
+  private static SwaggerParseResult parsed;
+  private static JsonNode tree;
 
   private SpecModels() {}
 
-  static synchronized OpenAPI spec() {
-    if (spec == null) {
+  /** api/openapi.yaml as swagger-parser reads it (references resolved), with its messages; parsed once. */
+  static synchronized SwaggerParseResult parsed() {
+    if (parsed == null) {
       ParseOptions options = new ParseOptions();
       options.setResolve(true);
-      spec = new OpenAPIV3Parser().readLocation("api/openapi.yaml", null, options).getOpenAPI();
+      parsed = new OpenAPIV3Parser().readLocation("api/openapi.yaml", null, options);
     }
-    return spec;
+    return parsed;
+  }
+
+  static OpenAPI spec() {
+    return parsed().getOpenAPI();
+  }
+
+  /** api/openapi.yaml as a plain YAML tree, for checks that walk every node; read once. */
+  static synchronized JsonNode tree() {
+    if (tree == null) {
+      try {
+        tree = new ObjectMapper(new YAMLFactory()).readTree(Paths.get("api/openapi.yaml").toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return tree;
   }
 
   /** The schemas by name, in order. */

@@ -22,8 +22,6 @@ import java.util.stream.Stream;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +33,7 @@ class SpecTest {
 
   @BeforeAll
   static void parse() {
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    result = new OpenAPIV3Parser().readLocation("api/openapi.yaml", null, options);
+    result = SpecModels.parsed();
     api = result.getOpenAPI();
   }
 
@@ -138,9 +134,8 @@ class SpecTest {
    * headers. The seed's models keep their Java types, which is the one exception.
    */
   @Test
-  void everyIntegerIsInt64ButTheSeedsBeginningOfWeek() throws IOException {
-    com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(
-        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Paths.get("api/openapi.yaml").toFile());
+  void everyIntegerIsInt64ButTheSeedsBeginningOfWeek() {
+    com.fasterxml.jackson.databind.JsonNode spec = SpecModels.tree();
     List<String> narrow = new ArrayList<>();
     int[] integers = {0};
     walk(spec, "", (pointer, node) -> {
@@ -161,9 +156,8 @@ class SpecTest {
    * the generated source. Such text is corrected in api/corrections.
    */
   @Test
-  void everyDescriptionIsTextJavadocTakes() throws IOException {
-    com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(
-        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Paths.get("api/openapi.yaml").toFile());
+  void everyDescriptionIsTextJavadocTakes() {
+    com.fasterxml.jackson.databind.JsonNode spec = SpecModels.tree();
     java.util.regex.Pattern unsafe = java.util.regex.Pattern.compile(
         "&(?![a-zA-Z]+;|#[0-9]+;)|<(?!/?(?:p|b|i|em|strong|code|br|ul|ol|li)>)|\\*/");
     List<String> found = new ArrayList<>();
@@ -260,9 +254,8 @@ class SpecTest {
 
   /** The runtime masks exactly these JSON field names; the spec marks every one of them. */
   @Test
-  void everyPasswordApiTokenAndConfirmationCodeIsSensitive() throws IOException {
-    com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(
-        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Paths.get("api/openapi.yaml").toFile());
+  void everyPasswordApiTokenAndConfirmationCodeIsSensitive() {
+    com.fasterxml.jackson.databind.JsonNode spec = SpecModels.tree();
     List<String> unmarked = new ArrayList<>();
     int[] secrets = {0};
     walk(spec, "", (pointer, node) -> node.path("properties").properties().forEach(property -> {
