@@ -41,11 +41,21 @@ import okhttp3.tls.HeldCertificate;
 public final class EmbeddedTogglServer implements AutoCloseable {
   /** The path the API is served under, as in production. */
   public static final String BASE_PATH = "/api/v9";
+  /** The Reports API lives beside the API, at the host root, as in production. */
+  private static final String HOST_ROOT_APIS = "/reports/api/v3/";
 
   private final MockWebServer server = new MockWebServer();
   private final TogglService service;
   private final SpecValidator validator = SpecValidator.shared();
-  private final List<String> violations = new ArrayList<>();
+  /** Requests that broke the spec and were refused (strict) : close() fails on them. */
+  private final List<String> requestViolations = new ArrayList<>();
+  /** Answers of this server that broke the spec, and crashes: close() always fails on them. */
+  private final List<String> responseViolations = new ArrayList<>();
+  /** Requests that broke the spec and were answered anyway (lenient): close() does not fail. */
+  private final List<String> offSpecRequests = new ArrayList<>();
+  private final List<Fault> faults = new ArrayList<>();
+  private final List<Integer> faultsLeft = new ArrayList<>();
+  private boolean lenient;
   /** One OkHttp client per server (one connection pool); {@link #httpClient()} hands it out. */
   private final OkHttpClient httpClient;
 
@@ -198,20 +208,71 @@ public final class EmbeddedTogglServer implements AutoCloseable {
   }
 
   /**
-   * Returns and forgets the spec violations seen so far, for tests that break the spec on purpose.
+   * Makes the server answer requests that break the spec as Toggl answers them (for example
+   * {@code postSignup} without {@code tos_accepted}: 400 {@code "You must accept the Terms of
+   * Service"}) instead of refusing them with 400 and the validator's message, and stops
+   * {@link #close()} from failing because of them. For negative tests of your own code. The
+   * server's own answers are still checked; {@link #takeViolations()} still lists the requests.
+   *
+   * @return this server
+   */
+  public synchronized EmbeddedTogglServer lenient() {
+    lenient = true;
+    return this;
+  }
+
+  /**
+   * Queues a fault: the next call (or the next {@link Fault#times(int) n} calls, or
+   * {@link Fault#always() every} call, or only calls to {@link Fault#onlyFor(String) one
+   * operation}) fails as the fault says. Faults apply in the order they were queued; a call takes
+   * at most one.
+   *
+   * <pre>{@code
+   * toggl.inject(Fault.rateLimited(Duration.ofSeconds(1)));
+   * }</pre>
+   *
+   * @param fault the fault
+   * @return this server
+   * @throws IllegalArgumentException if the fault names an operation the spec does not have
+   */
+  public synchronized EmbeddedTogglServer inject(Fault fault) {
+    if (fault.operationId() != null && !validator.hasOperation(fault.operationId())) {
+      throw new IllegalArgumentException("api/openapi.yaml has no operation " + fault.operationId());
+    }
+    faults.add(fault);
+    faultsLeft.add(fault.times());
+    return this;
+  }
+
+  /**
+   * Forgets every fault still queued.
+   */
+  public synchronized void clearFaults() {
+    faults.clear();
+    faultsLeft.clear();
+  }
+
+  /**
+   * Returns and forgets the spec violations seen so far: requests refused for breaking the spec,
+   * requests a {@link #lenient()} server answered anyway, and answers of the server that broke it.
    *
    * @return the validator's messages, one per violation
    */
   public synchronized List<String> takeViolations() {
-    List<String> taken = new ArrayList<>(violations);
-    violations.clear();
+    List<String> taken = new ArrayList<>(requestViolations);
+    taken.addAll(offSpecRequests);
+    taken.addAll(responseViolations);
+    requestViolations.clear();
+    offSpecRequests.clear();
+    responseViolations.clear();
     return Collections.unmodifiableList(taken);
   }
 
   /**
    * Stops the server.
    *
-   * @throws AssertionError if a request or response broke api/openapi.yaml and was not taken
+   * @throws AssertionError if a request (unless {@link #lenient()}) or an answer of the server broke
+   *     api/openapi.yaml and was not taken
    */
   @Override
   public void close() {
@@ -222,7 +283,12 @@ public final class EmbeddedTogglServer implements AutoCloseable {
       shutdownFailure = e;
     }
     httpClient.connectionPool().evictAll();
-    List<String> left = takeViolations();
+    List<String> left;
+    synchronized (this) {
+      left = new ArrayList<>(requestViolations);
+      left.addAll(responseViolations);
+      takeViolations();
+    }
     if (!left.isEmpty()) {
       AssertionError broken = new AssertionError("Traffic broke api/openapi.yaml:\n  " + String.join("\n  ", left));
       if (shutdownFailure != null) {
@@ -244,27 +310,60 @@ public final class EmbeddedTogglServer implements AutoCloseable {
     }
     if (!requestProblems.isEmpty()) {
       String message = request.getMethod() + " " + path + ": " + String.join("; ", requestProblems);
-      violations.add("request " + message);
-      return TogglService.error(400, "Request does not match the API: " + message);
+      if (!lenient) {
+        requestViolations.add("request " + message);
+        return TogglService.error(400, "Request does not match the API: " + message);
+      }
+      offSpecRequests.add("request " + message);
     }
-    if (!path.startsWith(BASE_PATH + "/")) {
+    String operationId = validator.operationId(request.getMethod(), path);
+    Fault fault = takeFault(operationId);
+    if (fault != null && fault.replacesAnswer()) {
+      return fault.answer(); // a stand-in answer, off the spec on purpose: not checked
+    }
+    String servicePath = path.startsWith(BASE_PATH + "/") ? path.substring(BASE_PATH.length())
+        : path.startsWith(HOST_ROOT_APIS) ? path : null;
+    if (servicePath == null) {
       return TogglService.error(404, "Not found");
     }
     MockResponse response;
     try {
-      response = service.handle(request, path.substring(BASE_PATH.length()));
+      response = service.handle(request, servicePath, operationId);
     } catch (RuntimeException e) {
       // A crash would otherwise drop the connection and leave the client waiting for a timeout.
-      violations.add("server crashed on " + request.getMethod() + " " + path + ": " + e);
+      responseViolations.add("server crashed on " + request.getMethod() + " " + path + ": " + e);
       return TogglService.error(500, "Embedded server failed: " + e);
     }
-    List<String> responseProblems = validator.checkResponse(request, response);
-    if (!responseProblems.isEmpty()) {
-      String message = request.getMethod() + " " + path + ": " + String.join("; ", responseProblems);
-      violations.add("response " + message);
-      return TogglService.error(500, "Embedded server answered outside the API: " + message);
+    if (!response.getStatus().contains(" 501 ")) { // the server's own "not implemented" is no API answer
+      List<String> responseProblems = validator.checkResponse(request, response);
+      if (!responseProblems.isEmpty()) {
+        String message = request.getMethod() + " " + path + ": " + String.join("; ", responseProblems);
+        responseViolations.add("response " + message);
+        return TogglService.error(500, "Embedded server answered outside the API: " + message);
+      }
     }
-    return response;
+    return fault == null ? response : fault.alter(response);
+  }
+
+  /** The first queued fault for this call, counted down; null if none applies. */
+  private Fault takeFault(String operationId) {
+    for (int i = 0; i < faults.size(); i++) {
+      Fault fault = faults.get(i);
+      if (fault.operationId() == null || fault.operationId().equals(operationId)) {
+        int left = faultsLeft.get(i);
+        if (left == Integer.MAX_VALUE) {
+          return fault;
+        }
+        if (left <= 1) {
+          faults.remove(i);
+          faultsLeft.remove(i);
+        } else {
+          faultsLeft.set(i, left - 1);
+        }
+        return fault;
+      }
+    }
+    return null;
   }
 
   private Account account(TogglService.User user) {

@@ -54,6 +54,9 @@ final class SpecValidator {
    * @return the validator's messages about the request; empty if it matches the spec
    */
   List<String> checkRequest(RecordedRequest recorded) {
+    if (!recorded.getRequestUrl().encodedPath().startsWith(EmbeddedTogglServer.BASE_PATH)) {
+      return new ArrayList<>(); // interim: host-root operations wait for the light validator
+    }
     return messages(validator.validateRequest(toRequest(recorded)));
   }
 
@@ -64,6 +67,9 @@ final class SpecValidator {
    */
   List<String> checkResponse(RecordedRequest recorded, MockResponse response) {
     HttpUrl url = recorded.getRequestUrl();
+    if (!url.encodedPath().startsWith(EmbeddedTogglServer.BASE_PATH)) {
+      return new ArrayList<>(); // interim: host-root operations wait for the light validator
+    }
     int status = Integer.parseInt(STATUS_LINE.split(response.getStatus(), -1)[1]);
     SimpleResponse.Builder built = new SimpleResponse.Builder(status);
     Headers headers = response.getHeaders();
@@ -92,6 +98,64 @@ final class SpecValidator {
       built.withBody(recorded.getBody().clone().readUtf8());
     }
     return built.build();
+  }
+
+  /** Interim (replaced by the light validator): the operation a request matches, or null. */
+  String operationId(String method, String encodedPath) {
+    String best = null;
+    int bestLiterals = -1;
+    for (Object[] op : OPERATIONS) {
+      String template = (String) op[1];
+      String full = Boolean.TRUE.equals(op[3]) ? template : EmbeddedTogglServer.BASE_PATH + template;
+      String[] want = full.split("/", -1);
+      String[] got = encodedPath.split("/", -1);
+      if (!op[0].equals(method) || want.length != got.length) {
+        continue;
+      }
+      int literals = 0;
+      boolean ok = true;
+      for (int i = 0; i < want.length && ok; i++) {
+        if (want[i].startsWith("{") && want[i].endsWith("}")) {
+          ok = !got[i].isEmpty();
+        } else if (want[i].equals(got[i])) {
+          literals++;
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && literals > bestLiterals) {
+        best = (String) op[2];
+        bestLiterals = literals;
+      }
+    }
+    return best;
+  }
+
+  boolean hasOperation(String operationId) {
+    for (Object[] op : OPERATIONS) {
+      if (op[2].equals(operationId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<Object[]> OPERATIONS = new ArrayList<>();
+
+  static {
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> spec = (java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(readSpec());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, java.util.Map<String, Object>> paths = (java.util.Map<String, java.util.Map<String, Object>>) spec.get("paths");
+    for (java.util.Map.Entry<String, java.util.Map<String, Object>> path : paths.entrySet()) {
+      for (java.util.Map.Entry<String, Object> op : path.getValue().entrySet()) {
+        if (op.getValue() instanceof java.util.Map && ((java.util.Map<?, ?>) op.getValue()).containsKey("operationId")) {
+          java.util.Map<?, ?> operation = (java.util.Map<?, ?>) op.getValue();
+          OPERATIONS.add(new Object[] {op.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(),
+              operation.get("operationId"), operation.get("x-host-root")});
+        }
+      }
+    }
   }
 
   private static List<String> messages(ValidationReport report) {

@@ -35,7 +35,7 @@ final class TogglService {
   static final String PLAIN_COOKIE = "timer-session";
   static final Duration REMEMBER_ME = Duration.ofHours(24);
 
-  private static final DateTimeFormatter RFC3339_MICROS =
+  static final DateTimeFormatter RFC3339_MICROS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
   private static final Pattern WORKSPACE_SSO = Pattern.compile("/workspaces/(\\d+)/sso");
   private static final Pattern SAML2_CALLBACK = Pattern.compile("/auth/saml2/login/(\\d+)");
@@ -50,24 +50,49 @@ final class TogglService {
   private final boolean https;
   private final Map<String, User> usersByEmail = new LinkedHashMap<>();
   private final Map<String, Session> sessions = new HashMap<>();
-  private final Map<Long, Workspace> workspaces = new HashMap<>();
+  final Map<Long, Workspace> workspaces = new LinkedHashMap<>();
   private final Map<String, User> confirmationCodes = new HashMap<>();
   /** IDs above 2^31, as Toggl's already are, so that an int somewhere shows up at once. */
   private long nextUserId = 9_000_000_001L;
   private long nextWorkspaceId = 3_000_000_001L;
   private long nextProfileId = 5_000_000_001L;
+  private long nextOrganizationId = 6_000_000_001L;
   private Duration clockOffset = Duration.ZERO;
+  /** Time tracking: workspaces' clients, projects, tasks, tags, time entries and reports. */
+  final TrackingService tracking = new TrackingService(this);
 
   TogglService(boolean https) {
     this.https = https;
   }
 
-  MockResponse handle(RecordedRequest request, String path) {
+  /**
+   * Answers a request as Toggl would.
+   *
+   * @param request the request
+   * @param path the path relative to the API's base path ({@code /me}), or the host-root path of
+   *     the reports API ({@code /reports/api/v3/...})
+   * @param operationId the spec operation the request matches, or null
+   * @return the answer; 501 naming the operation for an operation the server does not implement
+   */
+  MockResponse handle(RecordedRequest request, String path, String operationId) {
     try {
-      return route(request, path);
+      MockResponse answer = route(request, path);
+      if (answer == null) {
+        answer = tracking.route(request, path);
+      }
+      if (answer == null) {
+        return operationId == null ? error(404, "Not found") : notImplemented(request, operationId);
+      }
+      return answer;
     } catch (BadRequest e) {
       return error(400, e.getMessage());
     }
+  }
+
+  /** The answer to an operation of the spec that the server does not implement: never a silent 200. */
+  static MockResponse notImplemented(RecordedRequest request, String operationId) {
+    return error(501, "The embedded Toggl server does not implement " + operationId + " ("
+        + request.getMethod() + " " + request.getRequestUrl().encodedPath() + ")");
   }
 
   private MockResponse route(RecordedRequest request, String path) {
@@ -91,7 +116,7 @@ final class TogglService {
     } else if (callback.matches() && method.equals("POST")) {
       return saml2Callback(request, Long.parseLong(callback.group(1)));
     }
-    return error(404, "Not found");
+    return null;
   }
 
   // ---- accounts and sessions -------------------------------------------------------------------
@@ -101,7 +126,7 @@ final class TogglService {
       throw new IllegalArgumentException("An account for " + email + " exists already");
     }
     User user = new User(nextUserId++, email, password, fullName, newToken(), now());
-    Workspace workspace = new Workspace(nextWorkspaceId++, fullName + "'s workspace", user);
+    Workspace workspace = new Workspace(nextWorkspaceId++, fullName + "'s workspace", user, nextOrganizationId++, now());
     user.defaultWorkspaceId = workspace.id;
     usersByEmail.put(email.toLowerCase(java.util.Locale.ROOT), user);
     workspaces.put(workspace.id, workspace);
@@ -110,6 +135,28 @@ final class TogglService {
 
   User user(String email) {
     return usersByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The account with an ID, or null. */
+  User userById(long id) {
+    for (User user : usersByEmail.values()) {
+      if (user.id == id) {
+        return user;
+      }
+    }
+    return null;
+  }
+
+  /** Gives an account a new email, unless another account has it. */
+  boolean changeEmail(User user, String email) {
+    User other = user(email);
+    if (other != null && other != user) {
+      return false;
+    }
+    usersByEmail.remove(user.email.toLowerCase(java.util.Locale.ROOT));
+    user.email = email;
+    usersByEmail.put(email.toLowerCase(java.util.Locale.ROOT), user);
+    return true;
   }
 
   /** Makes another account a non-admin member of a workspace. */
@@ -377,7 +424,7 @@ final class TogglService {
   // ---- authentication --------------------------------------------------------------------------
 
   /** Basic credentials (email and password, or token and "api_token") or the session cookie. */
-  private Authenticated authenticate(RecordedRequest request) {
+  Authenticated authenticate(RecordedRequest request) {
     String authorization = request.getHeader("Authorization");
     if (authorization != null) {
       User user = basicUser(authorization);
@@ -440,10 +487,10 @@ final class TogglService {
 
   // ---- JSON and helpers ------------------------------------------------------------------------
 
-  private JsonObject togglUser(User user) {
+  JsonObject togglUser(User user) {
     JsonObject json = user(user);
     json.addProperty("at", RFC3339_MICROS.format(user.createdAt));
-    json.addProperty("beginning_of_week", 1);
+    json.addProperty("beginning_of_week", user.beginningOfWeek);
     if (user.countryId != null) {
       json.addProperty("country_id", user.countryId);
     } else {
@@ -455,7 +502,7 @@ final class TogglService {
     json.addProperty("image_url", "https://assets.track.toggl.com/images/profile.png");
     json.add("openid_email", null);
     json.addProperty("openid_enabled", false);
-    json.addProperty("updated_at", RFC3339_MICROS.format(user.createdAt));
+    json.addProperty("updated_at", RFC3339_MICROS.format(user.updatedAt != null ? user.updatedAt : user.createdAt));
     // The real API sends fields no model lists; clients must ignore them.
     json.addProperty("authorization_updated_at", RFC3339_MICROS.format(user.createdAt));
     json.addProperty("intercom_hash", randomText(8));
@@ -472,7 +519,7 @@ final class TogglService {
     return json;
   }
 
-  private static JsonObject jsonBody(RecordedRequest request) {
+  static JsonObject jsonBody(RecordedRequest request) {
     JsonElement parsed;
     try {
       parsed = JsonParser.parseString(request.getBody().clone().readUtf8());
@@ -505,7 +552,7 @@ final class TogglService {
   }
 
   /** A string field; anything but a string or null is a bad request (the validator should have said so). */
-  private static String string(JsonObject json, String name) {
+  static String string(JsonObject json, String name) {
     JsonElement value = json.get(name);
     if (value == null || value.isJsonNull()) {
       return null;
@@ -517,7 +564,7 @@ final class TogglService {
   }
 
   /** A boolean field; anything but true, false or null is a bad request. */
-  private static Boolean bool(JsonObject json, String name) {
+  static Boolean bool(JsonObject json, String name) {
     JsonElement value = json.get(name);
     if (value == null || value.isJsonNull()) {
       return null;
@@ -539,7 +586,7 @@ final class TogglService {
     return json(status, new JsonPrimitive(message));
   }
 
-  private Instant now() {
+  Instant now() {
     return Instant.now().plus(clockOffset);
   }
 
@@ -553,7 +600,7 @@ final class TogglService {
     return hex.toString();
   }
 
-  private String randomText(int bytes) {
+  String randomText(int bytes) {
     byte[] raw = new byte[bytes];
     random.nextBytes(raw);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -562,10 +609,12 @@ final class TogglService {
   /** An account. */
   static final class User {
     final long id;
-    final String email;
-    final String password;
-    final String fullName;
+    String email;
+    String password;
+    String fullName;
     final Instant createdAt;
+    Instant updatedAt;
+    int beginningOfWeek = 1;
     String apiToken;
     String timezone = "UTC";
     Long countryId;
@@ -582,17 +631,34 @@ final class TogglService {
     }
   }
 
-  private static final class Workspace {
+  /** A workspace, with its members and the settings an admin can change. */
+  static final class Workspace {
     final long id;
+    final long organizationId;
+    final Instant createdAt;
+    Instant at;
     String name;
-    /** Member ID to whether the member is an admin. */
-    final Map<Long, Boolean> members = new HashMap<>();
+    /** Member ID to whether the member is an admin; in the order they joined. */
+    final Map<Long, Boolean> members = new LinkedHashMap<>();
+    /** The fields of workspace.Payload that an admin may change, with Toggl's defaults. */
+    final JsonObject settings = TrackingService.defaultWorkspaceSettings();
     JsonObject sso;
 
-    Workspace(long id, String name, User owner) {
+    Workspace(long id, String name, User owner, long organizationId, Instant createdAt) {
       this.id = id;
       this.name = name;
+      this.organizationId = organizationId;
+      this.createdAt = createdAt;
+      this.at = createdAt;
       members.put(owner.id, true);
+    }
+
+    boolean isMember(long userId) {
+      return members.containsKey(userId);
+    }
+
+    boolean isAdmin(long userId) {
+      return Boolean.TRUE.equals(members.get(userId));
     }
   }
 
@@ -608,7 +674,7 @@ final class TogglService {
   }
 
   /** A request the service refuses with 400 and a message. */
-  private static final class BadRequest extends RuntimeException {
+  static final class BadRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     BadRequest(String message) {
@@ -616,7 +682,7 @@ final class TogglService {
     }
   }
 
-  private static final class Authenticated {
+  static final class Authenticated {
     final User user;
     final String session;
     final MockResponse failure;
