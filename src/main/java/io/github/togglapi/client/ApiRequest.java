@@ -36,6 +36,7 @@ public final class ApiRequest {
   private final boolean endsSession;
   private final boolean sensitiveResponse;
   private final boolean hostRelative;
+  private final boolean nullAnswerAllowed;
   private final Set<String> sensitiveParams;
   private final Set<String> sensitiveResponseHeaders;
 
@@ -49,6 +50,7 @@ public final class ApiRequest {
     this.fileParams = b.fileParams.isEmpty()
         ? Collections.<String, File>emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.fileParams));
     this.hostRelative = b.hostRelative;
+    this.nullAnswerAllowed = b.nullAnswerAllowed;
     this.headerParams = b.headerParams.isEmpty()
         ? Collections.<String, String>emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.headerParams));
     this.hasJsonBody = b.hasJsonBody;
@@ -160,6 +162,16 @@ public final class ApiRequest {
    */
   public boolean isHostRelative() {
     return hostRelative;
+  }
+
+  /**
+   * Returns true if a success answer may be a literal JSON {@code null} or empty, which the client
+   * then returns as null (the current time entry when none runs) instead of failing.
+   *
+   * @return true if a null answer is a valid answer
+   */
+  public boolean isNullAnswerAllowed() {
+    return nullAnswerAllowed;
   }
 
   /**
@@ -275,6 +287,7 @@ public final class ApiRequest {
     private final Map<String, File> fileParams = new LinkedHashMap<>();
     private final Map<String, String> headerParams = new LinkedHashMap<>();
     private boolean hostRelative;
+    private boolean nullAnswerAllowed;
     private boolean hasJsonBody;
     private @Nullable Object jsonBody;
     private @Nullable String accept;
@@ -430,6 +443,17 @@ public final class ApiRequest {
      */
     public Builder hostRelative() {
       this.hostRelative = true;
+      return this;
+    }
+
+    /**
+     * Accepts a literal JSON {@code null} (or no body) as a success answer, returned as null (see
+     * {@link ApiRequest#isNullAnswerAllowed()}).
+     *
+     * @return this builder
+     */
+    public Builder nullAnswerAllowed() {
+      this.nullAnswerAllowed = true;
       return this;
     }
 

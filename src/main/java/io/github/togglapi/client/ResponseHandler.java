@@ -120,6 +120,9 @@ final class ResponseHandler {
   @SuppressWarnings("TypeParameterUnusedInFormals") // the caller's T is the operation's return type
   private <T> T decode(ApiRequest request, Response response, String body, Type returnType) throws ApiException {
     int code = response.code();
+    if (request.isNullAnswerAllowed() && (body.trim().isEmpty() || body.trim().equals("null"))) {
+      return null; // the operation's answer when there is nothing to show (no running time entry)
+    }
     if (body.trim().isEmpty()) {
       throw new ApiException(request + " answered HTTP " + code + " with an empty body", code, response.headers().toMultimap(), body);
     }

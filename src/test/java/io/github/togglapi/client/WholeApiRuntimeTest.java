@@ -64,6 +64,21 @@ class WholeApiRuntimeTest {
     return server.takeRequest();
   }
 
+  /** No running time entry is a literal null; a delete may answer nothing. Neither is a failure there. */
+  @Test
+  void aNullAnswerIsNullWhereTheSpecAllowsItAndAFailureElsewhere() throws Exception {
+    io.github.togglapi.client.api.TimeEntriesApi timeEntries = new io.github.togglapi.client.api.TimeEntriesApi(client);
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("null"));
+    assertNull(timeEntries.getCurrentTimeEntry());
+    server.enqueue(new MockResponse().setResponseCode(200));
+    assertNull(new io.github.togglapi.client.api.TagsApi(client).deleteWorkspaceTag(1L, 2L));
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("\"deleted\""));
+    assertEquals("deleted", new io.github.togglapi.client.api.TagsApi(client).deleteWorkspaceTag(1L, 2L));
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("null"));
+    ApiException notAllowed = assertThrows(ApiException.class, () -> timeEntries.getTimeEntryById(5L, null, null));
+    assertTrue(notAllowed.getMessage().contains("null instead of a"), notAllowed.getMessage());
+  }
+
   @Test
   void reportsAndInsightsPathsStartAtTheHostsRoot() throws Exception {
     RecordedRequest reports = send(ApiRequest.builder("searchTimeEntries", "POST",

@@ -1,30 +1,50 @@
 package io.github.togglapi.example;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import io.github.togglapi.client.ApiClient;
 import io.github.togglapi.client.ApiException;
 import io.github.togglapi.client.ApiResponse;
 import io.github.togglapi.client.api.AuthenticationApi;
+import io.github.togglapi.client.api.ClientsApi;
+import io.github.togglapi.client.api.ProjectsApi;
+import io.github.togglapi.client.api.ReportsApi;
+import io.github.togglapi.client.api.TimeEntriesApi;
+import io.github.togglapi.client.model.ClientPayload;
+import io.github.togglapi.client.model.DetailedGroupedTimeEntry;
+import io.github.togglapi.client.model.DetailedPost;
 import io.github.togglapi.client.model.MePostSessionHandlerRequestBody;
 import io.github.togglapi.client.model.MePostUser;
+import io.github.togglapi.client.model.ModelsClient;
+import io.github.togglapi.client.model.ModelsProject;
 import io.github.togglapi.client.model.ModelsSSOConfig;
+import io.github.togglapi.client.model.ModelsTimeEntry;
 import io.github.togglapi.client.model.ModelsTogglUser;
 import io.github.togglapi.client.model.ModelsUser;
+import io.github.togglapi.client.model.ProjectPayload;
 import io.github.togglapi.client.model.SsoConfigResult;
 import io.github.togglapi.client.model.SsoConfirmation;
 import io.github.togglapi.client.model.SsoState;
+import io.github.togglapi.client.model.TimeentryPayload;
 import io.github.togglapi.client.testing.EmbeddedTogglServer;
 import okhttp3.HttpUrl;
 
 /**
  * The SDK's whole job, end to end, through its public API only. By default it starts the embedded
- * Toggl server and runs every operation: sign up, log in with a session, read, save, disable and
- * re-enable the workspace SSO configuration, look up the SAML2 login URL, sign in through the
- * SAML2 callback and confirm SSO, reset the API token (and see the old one refused), erase the SSO
- * configuration, log out (and see the session refused).
- * Given {@code --base-url} it runs against that service instead, read-only unless asked for more.
+ * Toggl server and runs: sign up, log in with a session, track time (create a client and a project,
+ * start a time entry, see it as the current one, stop it, list today's entries, read one
+ * detailed-report page, clean up), read, save, disable and re-enable the workspace SSO
+ * configuration, look up the SAML2 login URL, sign in through the SAML2 callback and confirm SSO,
+ * reset the API token (and see the old one refused), erase the SSO configuration, log out (and
+ * see the session refused).
+ * Given {@code --base-url} it runs against that service instead, read-only unless asked for more
+ * ({@code --write}: track time in the workspace and clean up, and try SSO if it has none).
  * One line per step; exit status 0, 1 for a failed step, 2 for bad arguments.
  *
  * <pre>
@@ -42,9 +62,10 @@ public final class QuickStart {
       "  --base-url URL   run against a real service, e.g. https://api.track.toggl.com/api/v9",
       "  --token T        API token (default: $TOGGL_API_TOKEN)",
       "  --email E        email, with --password P (default: $TOGGL_PASSWORD)",
-      "  --workspace ID   a workspace you administer, to read its SSO configuration",
-      "  --write          with --workspace: also save (disabled), toggle and erase an SSO configuration,",
-      "                   only if the workspace has none",
+      "  --workspace ID   a workspace you administer: read its SSO configuration and a detailed-report page",
+      "  --write          with --workspace: also track time (create a client, a project and a time entry,",
+      "                   start, stop, list, report, then delete all three), and save (disabled), toggle",
+      "                   and erase an SSO configuration, only if the workspace has none",
       "  --reset-token    also reset your API token (the old one stops working)");
 
   private final PrintStream out;
@@ -104,7 +125,7 @@ public final class QuickStart {
   private void runEmbedded(boolean http) {
     try (EmbeddedTogglServer toggl = http ? EmbeddedTogglServer.startHttp() : EmbeddedTogglServer.startHttps()) {
       out.println("toggl-api-java quick start against the embedded Toggl server at " + toggl.baseUrl());
-      steps = 10;
+      steps = 10 + TRACKING_STEPS;
       ApiClient client = toggl.newApiClient();
       AuthenticationApi api = new AuthenticationApi(client);
       String email = "ada@example.com";
@@ -122,6 +143,8 @@ public final class QuickStart {
         client.setUsername(null).setPassword(null); // from here on the session cookie alone
         return me;
       }, me -> "signed in as " + me.getEmail() + "; credentials dropped, " + cookieName(client) + " kept");
+
+      trackTime(client, workspace);
 
       step("Read the SSO configuration", () -> api.getWorkspaceSso(workspace),
           r -> (r.getConfig() == null ? "none yet" : "domain " + r.getConfig().getDomain())
@@ -175,7 +198,9 @@ public final class QuickStart {
   private void runAgainst(Options options) {
     out.println("toggl-api-java quick start against " + options.baseUrl
         + (options.write || options.resetToken ? "" : " (read-only)"));
-    steps = 3 + (options.workspace != null ? 1 : 0) + (options.write && options.workspace != null ? 1 : 0)
+    // Log in, the SAML2 URL and log out; with a workspace its SSO configuration and either the
+    // read-only look at its time entries or, with --write, the tracking flow and the SSO round trip.
+    steps = 3 + (options.workspace == null ? 0 : 1 + (options.write ? 1 + TRACKING_STEPS : 3))
         + (options.resetToken ? 1 : 0);
     ApiClient client = new ApiClient().setBasePath(options.baseUrl).setUserAgent(ApiClient.DEFAULT_USER_AGENT + " quick-start");
     if (options.token != null) {
@@ -192,6 +217,11 @@ public final class QuickStart {
     }, u -> "signed in as " + u.getEmail() + "; credentials dropped, " + cookieName(client) + " kept");
 
     if (options.workspace != null) {
+      if (options.write) {
+        trackTime(client, options.workspace);
+      } else {
+        readTracking(client, options.workspace);
+      }
       SsoConfigResult current = step("Read the SSO configuration", () -> api.getWorkspaceSso(options.workspace),
           r -> r.getConfig() == null ? "none" : "domain " + r.getConfig().getDomain() + ", enabled=" + r.getConfig().getEnabled());
       if (options.write) {
@@ -239,6 +269,130 @@ public final class QuickStart {
     }, s -> s);
   }
 
+  /** The steps of {@link #trackTime}. */
+  private static final int TRACKING_STEPS = 7;
+
+  /**
+   * What integrations do with Toggl: a client and a project, a running time entry that becomes
+   * the current one and is stopped, today's entries, a detailed-report page; then it deletes what
+   * it made, even when a step fails, so a real workspace is left as it was.
+   */
+  private void trackTime(ApiClient client, long workspace) {
+    ClientsApi clients = new ClientsApi(client);
+    ProjectsApi projects = new ProjectsApi(client);
+    TimeEntriesApi timeEntries = new TimeEntriesApi(client);
+    String suffix = " (quick start " + Long.toString(System.currentTimeMillis() % 100_000, 36) + ")";
+    Long[] made = new Long[3]; // client, project, time entry: what clean-up deletes
+    try {
+      ModelsProject project = step("Create a client and a project", () -> {
+        ModelsClient acme = clients.postWorkspaceClients(workspace, new ClientPayload().name("Acme" + suffix));
+        made[0] = acme.getId();
+        ModelsProject website = projects.postWorkspaceProjectCreate(workspace,
+            new ProjectPayload().name("Website" + suffix).clientId(acme.getId()).isPrivate(true));
+        made[1] = website.getId();
+        return website;
+      }, p -> "client " + made[0] + ", project \"" + p.getName() + "\" " + p.getId());
+
+      // Started 25 minutes ago, as if the timer had been running since, so that it stops with a
+      // duration worth reading.
+      OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(25).withNano(0);
+      ModelsTimeEntry running = step("Start a time entry", () -> {
+        ModelsTimeEntry entry = timeEntries.createTimeEntry(workspace, new TimeentryPayload()
+            .workspaceId(workspace).projectId(project.getId()).description("Design review")
+            .start(start).duration(-1L).createdWith("toggl-api-java quick start"), null);
+        made[2] = entry.getId();
+        return entry;
+      }, e -> "entry " + e.getId() + " running since " + e.getStart() + " (stop " + e.getStop()
+          + ", duration " + e.getDuration() + ")");
+
+      step("See it as the current entry", () -> {
+        ModelsTimeEntry current = timeEntries.getCurrentTimeEntry();
+        if (current == null || !current.getId().equals(running.getId())) {
+          throw new StepFailed("the current entry is " + (current == null ? "none" : current.getId()));
+        }
+        return current;
+      }, e -> "entry " + e.getId() + ", \"" + e.getDescription() + "\"");
+
+      step("Stop it", () -> timeEntries.stopTimeEntry(workspace, running.getId()),
+          e -> "stopped at " + e.getStop() + " after " + Duration.ofSeconds(e.getDuration()).toMinutes() + " min");
+
+      LocalDate today = start.toLocalDate();
+      step("List today's time entries", () -> timeEntries.getTimeEntries(null, null,
+              today.toString(), today.plusDays(1).toString(), null, null),
+          list -> list.size() + " entr" + (list.size() == 1 ? "y" : "ies") + ", "
+              + Duration.ofSeconds(stoppedSeconds(list)).toMinutes() + " min tracked");
+
+      step("Read a detailed-report page", () -> new ReportsApi(client).searchDetailedReportTimeEntries(workspace,
+              new DetailedPost().startDate(today).endDate(today).projectIds(java.util.Collections.singletonList(project.getId()))
+                  .pageSize(50L)),
+          rows -> rows.size() + " row" + (rows.size() == 1 ? "" : "s") + describeFirst(rows));
+      step("Clean up", () -> {
+        deleteMade(timeEntries, projects, clients, workspace, made);
+        return "deleted the time entry, the project and the client";
+      }, s -> s);
+    } finally {
+      if (made[0] != null || made[1] != null || made[2] != null) {
+        // A step failed: delete what was made, best effort, and let the step's failure be the news.
+        try {
+          deleteMade(timeEntries, projects, clients, workspace, made);
+        } catch (ApiException | RuntimeException e) {
+          out.println("Clean-up after the failure failed too: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Deletes the time entry, project and client that were made, forgetting each once it is gone. */
+  private static void deleteMade(TimeEntriesApi timeEntries, ProjectsApi projects, ClientsApi clients, long workspace,
+      Long[] made) throws ApiException {
+    if (made[2] != null) {
+      timeEntries.deleteTimeEntry(workspace, made[2]);
+      made[2] = null;
+    }
+    if (made[1] != null) {
+      projects.deleteWorkspaceProject(workspace, made[1], null);
+      made[1] = null;
+    }
+    if (made[0] != null) {
+      clients.deleteWorkspaceClients(workspace, made[0]);
+      made[0] = null;
+    }
+  }
+
+  /** Read-only: what a real workspace already holds. */
+  private void readTracking(ApiClient client, long workspace) {
+    TimeEntriesApi timeEntries = new TimeEntriesApi(client);
+    step("See the current entry", timeEntries::getCurrentTimeEntry,
+        e -> e == null ? "no timer running" : "entry " + e.getId() + " running since " + e.getStart());
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    step("List today's time entries", () -> timeEntries.getTimeEntries(null, null,
+            today.toString(), today.plusDays(1).toString(), null, null),
+        list -> list.size() + " entr" + (list.size() == 1 ? "y" : "ies") + " (UTC day)");
+    step("Read a detailed-report page", () -> new ReportsApi(client).searchDetailedReportTimeEntries(workspace,
+            new DetailedPost().startDate(today.minusDays(6)).endDate(today).pageSize(10L)),
+        rows -> rows.size() + " row" + (rows.size() == 1 ? "" : "s") + " in the last 7 days");
+  }
+
+  private static long stoppedSeconds(List<ModelsTimeEntry> entries) {
+    long total = 0;
+    for (ModelsTimeEntry entry : entries) {
+      if (entry.getDuration() != null && entry.getDuration() > 0) {
+        total += entry.getDuration();
+      }
+    }
+    return total;
+  }
+
+  private static String describeFirst(List<DetailedGroupedTimeEntry> rows) {
+    if (rows.isEmpty()) {
+      return "";
+    }
+    DetailedGroupedTimeEntry row = rows.get(0);
+    long seconds = row.getTimeEntries() == null || row.getTimeEntries().isEmpty() || row.getTimeEntries().get(0).getSeconds() == null
+        ? 0 : row.getTimeEntries().get(0).getSeconds();
+    return ": \"" + row.getDescription() + "\" on " + row.getProjectName() + ", " + Duration.ofSeconds(seconds).toMinutes() + " min";
+  }
+
   private static ModelsSSOConfig sampleConfig() {
     return new ModelsSSOConfig()
         .domain("example.com")
@@ -269,7 +423,7 @@ public final class QuickStart {
 
   private <T> T step(String name, Call<T> action, Describe<T> describe) {
     step++;
-    String label = String.format("[%d/%d] %-30s", step, steps, name);
+    String label = String.format("[%2d/%d] %-37s", step, steps, name);
     T result;
     try {
       result = action.run();

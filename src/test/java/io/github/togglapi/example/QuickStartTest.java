@@ -12,9 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 
+import io.github.togglapi.client.ApiClient;
 import io.github.togglapi.client.ApiException;
 import io.github.togglapi.client.api.AuthenticationApi;
+import io.github.togglapi.client.api.ClientsApi;
+import io.github.togglapi.client.api.MeApi;
+import io.github.togglapi.client.api.TimeEntriesApi;
 import io.github.togglapi.client.testing.EmbeddedTogglServer;
+import io.github.togglapi.client.testing.Fault;
 import io.github.togglapi.client.testing.EmbeddedTogglServer.Account;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,15 +36,22 @@ class QuickStartTest {
     String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
     assertEquals(0, status, output);
     assertTrue(output.contains("at " + scheme + "://"), output);
-    for (String step : new String[] {"Sign up", "Log in with a session", "Read the SSO configuration",
-        "Save an SSO configuration", "Disable and re-enable SSO", "Look up the SAML2 login URL",
-        "Sign in through SAML2 and confirm SSO", "Reset the API token", "Erase the SSO configuration", "Log out"}) {
-      assertTrue(output.matches("(?s).*\\[\\d+/10] " + step + " +ok .*"), step + " in:\n" + output);
+    String[] steps = {"Sign up", "Log in with a session", "Create a client and a project", "Start a time entry",
+        "See it as the current entry", "Stop it", "List today's time entries", "Read a detailed-report page",
+        "Clean up", "Read the SSO configuration", "Save an SSO configuration", "Disable and re-enable SSO",
+        "Look up the SAML2 login URL", "Sign in through SAML2 and confirm SSO", "Reset the API token",
+        "Erase the SSO configuration", "Log out"};
+    for (int i = 0; i < steps.length; i++) {
+      assertTrue(output.matches("(?s).*\\[ ?" + (i + 1) + "/17] " + steps[i] + " +ok .*"), steps[i] + " in:\n" + output);
     }
+    assertTrue(output.matches("(?s).*running since \\S+Z \\(stop null, duration -\\d+\\).*"), output);
+    assertTrue(output.contains("after 25 min"), output);
+    assertTrue(output.contains("1 entry, 25 min tracked"), output);
+    assertTrue(output.contains("1 row: \"Design review\" on Website"), output);
     assertTrue(output.contains("HTTP 302 to the web app"), output);
     assertTrue(output.contains("the old one is refused with HTTP 401"), output);
     assertTrue(output.contains("the next call is refused with HTTP 401"), output);
-    assertTrue(output.endsWith("All 10 steps passed.\n"), output);
+    assertTrue(output.endsWith("All 17 steps passed.\n"), output);
   }
 
   /** The README says the quick start runs every authentication operation: each one is called in its flow. */
@@ -75,10 +87,13 @@ class QuickStartTest {
           "--base-url", toggl.baseUrl(), "--workspace", String.valueOf(ada.getWorkspaceId())});
       String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
       assertEquals(0, status, output);
-      assertTrue(output.contains("(read-only)") && output.contains("All 4 steps passed."), output);
+      assertTrue(output.contains("(read-only)") && output.contains("All 7 steps passed."), output);
+      assertTrue(output.contains("no timer running") && output.contains("0 entries (UTC day)")
+          && output.contains("0 rows in the last 7 days"), output);
       assertTrue(output.contains("no SSO for example.com (HTTP 404)"), output);
       assertEquals(ada.getApiToken(), toggl.account("ada@example.com").getApiToken(), "the token was not reset");
-      assertEquals(4, toggl.requestCount(), "log in, read SSO, SAML2 URL, log out; and nothing else");
+      assertEquals(7, toggl.requestCount(),
+          "log in, current entry, today's entries, report page, read SSO, SAML2 URL, log out; and nothing else");
       assertTrue(!output.contains(ada.getApiToken()), output);
     }
   }
@@ -94,9 +109,36 @@ class QuickStartTest {
       String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
       assertEquals(0, status, output);
       assertTrue(output.contains("saved (disabled), toggled, then erased"), output);
-      AuthenticationApi api = new AuthenticationApi(toggl.newApiClient().setApiToken(ada.getApiToken()));
-      assertNull(api.getWorkspaceSso(ada.getWorkspaceId()).getConfig());
+      assertTrue(output.contains("Stop it") && output.contains("deleted the time entry, the project and the client")
+          && output.contains("All 12 steps passed."), output);
+      ApiClient client = toggl.newApiClient().setApiToken(ada.getApiToken());
+      assertNull(new AuthenticationApi(client).getWorkspaceSso(ada.getWorkspaceId()).getConfig());
+      assertLeftNothingBehind(client, ada.getWorkspaceId());
     }
+  }
+
+  /** A step that fails in a real workspace still deletes what the flow made. */
+  @Test
+  void writeModeCleansUpAfterAFailedStep() throws ApiException {
+    try (EmbeddedTogglServer toggl = EmbeddedTogglServer.startHttp()) {
+      Account ada = toggl.createAccount("ada@example.com", "correct-horse-battery");
+      toggl.inject(Fault.status(400, "Maximum number of detailed report requests reached")
+          .onlyFor("searchDetailedReportTimeEntries"));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      int status = new QuickStart(new PrintStream(bytes, true), Collections.<String, String>emptyMap()).run(new String[] {
+          "--base-url", toggl.baseUrl(), "--token", ada.getApiToken(), "--workspace", String.valueOf(ada.getWorkspaceId()),
+          "--write"});
+      String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+      assertEquals(1, status, output);
+      assertTrue(output.contains("FAILED at step 7: Read a detailed-report page"), output);
+      assertLeftNothingBehind(toggl.newApiClient().setApiToken(ada.getApiToken()), ada.getWorkspaceId());
+    }
+  }
+
+  private static void assertLeftNothingBehind(ApiClient client, long workspace) throws ApiException {
+    assertEquals(Collections.emptyList(), new ClientsApi(client).getWorkspaceClients(workspace, "both", null));
+    assertEquals(Collections.emptyList(), new MeApi(client).getMeProjects("true", null));
+    assertEquals(Collections.emptyList(), new TimeEntriesApi(client).getTimeEntries(null, null, null, null, null, null));
   }
 
   @Test

@@ -75,11 +75,11 @@ public class AlertsApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param alertId Numeric ID of the alert
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteAlerts(Long workspaceId, Long alertId) throws ApiException {
+  public @Nullable String deleteAlerts(Long workspaceId, Long alertId) throws ApiException {
     return deleteAlertsWithHttpInfo(workspaceId, alertId).getData();
   }
 
@@ -118,6 +118,7 @@ public class AlertsApi {
         .pathParam("workspace_id", workspaceId)
         .pathParam("alert_id", alertId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

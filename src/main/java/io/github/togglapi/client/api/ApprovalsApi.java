@@ -85,11 +85,11 @@ public class ApprovalsApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param setupId Numeric ID of the timesheet setup
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteTimesheetSetups(Long workspaceId, Long setupId) throws ApiException {
+  public @Nullable String deleteTimesheetSetups(Long workspaceId, Long setupId) throws ApiException {
     return deleteTimesheetSetupsWithHttpInfo(workspaceId, setupId).getData();
   }
 
@@ -128,6 +128,7 @@ public class ApprovalsApi {
         .pathParam("workspace_id", workspaceId)
         .pathParam("setup_id", setupId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

@@ -73,10 +73,10 @@ public class AvatarsApi {
    *
    * <p>Handles DELETE avatar requests.
    *
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    */
-  public String deleteAvatars() throws ApiException {
+  public @Nullable String deleteAvatars() throws ApiException {
     return deleteAvatarsWithHttpInfo().getData();
   }
 
@@ -105,6 +105,7 @@ public class AvatarsApi {
   private okhttp3.Call deleteAvatarsCall() {
     return apiClient.buildCall(ApiRequest.builder("deleteAvatars", "DELETE", "/avatars")
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

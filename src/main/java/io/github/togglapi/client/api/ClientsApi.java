@@ -131,11 +131,11 @@ public class ClientsApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param clientId Numeric ID of the client
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public BigDecimal deleteWorkspaceClients(Long workspaceId, Long clientId) throws ApiException {
+  public @Nullable BigDecimal deleteWorkspaceClients(Long workspaceId, Long clientId) throws ApiException {
     return deleteWorkspaceClientsWithHttpInfo(workspaceId, clientId).getData();
   }
 
@@ -174,6 +174,7 @@ public class ClientsApi {
         .pathParam("workspace_id", workspaceId)
         .pathParam("client_id", clientId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

@@ -135,11 +135,11 @@ public class GroupsApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param projectGroupId Numeric ID of the project group
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteProjectGroup(Long workspaceId, Long projectGroupId) throws ApiException {
+  public @Nullable String deleteProjectGroup(Long workspaceId, Long projectGroupId) throws ApiException {
     return deleteProjectGroupWithHttpInfo(workspaceId, projectGroupId).getData();
   }
 
@@ -178,6 +178,7 @@ public class GroupsApi {
         .pathParam("workspace_id", workspaceId)
         .pathParam("project_group_id", projectGroupId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

@@ -88,11 +88,11 @@ public class MeApi {
    * <p>Unregister Firebase token for current user
    *
    * @param deletePushServicesUnsubscribe FirebaseToken
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deletePushServices(PushDeletePushServicesUnsubscribe deletePushServicesUnsubscribe) throws ApiException {
+  public @Nullable String deletePushServices(PushDeletePushServicesUnsubscribe deletePushServicesUnsubscribe) throws ApiException {
     return deletePushServicesWithHttpInfo(deletePushServicesUnsubscribe).getData();
   }
 
@@ -127,6 +127,7 @@ public class MeApi {
     return apiClient.buildCall(ApiRequest.builder("deletePushServices", "DELETE", "/me/push_services")
         .jsonBody(deletePushServicesUnsubscribe)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

@@ -90,11 +90,11 @@ public class ProjectsApi {
    * @param workspaceId Numeric ID of the workspace
    * @param projectId Numeric ID of the project
    * @param teDeletionMode Time entries deletion mode: 'delete' or 'unassign' (optional, may be null)
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public Long deleteWorkspaceProject(Long workspaceId, Long projectId, @Nullable String teDeletionMode) throws ApiException {
+  public @Nullable Long deleteWorkspaceProject(Long workspaceId, Long projectId, @Nullable String teDeletionMode) throws ApiException {
     return deleteWorkspaceProjectWithHttpInfo(workspaceId, projectId, teDeletionMode).getData();
   }
 
@@ -136,6 +136,7 @@ public class ProjectsApi {
         .pathParam("project_id", projectId)
         .queryParam("teDeletionMode", teDeletionMode)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }
@@ -147,11 +148,11 @@ public class ProjectsApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param projectUserId Numeric ID of the project user
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public Long deleteWorkspaceProjectUsers(Long workspaceId, Long projectUserId) throws ApiException {
+  public @Nullable Long deleteWorkspaceProjectUsers(Long workspaceId, Long projectUserId) throws ApiException {
     return deleteWorkspaceProjectUsersWithHttpInfo(workspaceId, projectUserId).getData();
   }
 
@@ -190,6 +191,7 @@ public class ProjectsApi {
         .pathParam("workspace_id", workspaceId)
         .pathParam("project_user_id", projectUserId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

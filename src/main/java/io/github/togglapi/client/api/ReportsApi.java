@@ -223,12 +223,11 @@ public class ReportsApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param reportId Numeric ID of the report
-   * @return the decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteWorkspaceScheduledReports(Long workspaceId, Long reportId) throws ApiException {
-    return deleteWorkspaceScheduledReportsWithHttpInfo(workspaceId, reportId).getData();
+  public void deleteWorkspaceScheduledReports(Long workspaceId, Long reportId) throws ApiException {
+    deleteWorkspaceScheduledReportsWithHttpInfo(workspaceId, reportId);
   }
 
   /**
@@ -236,12 +235,12 @@ public class ReportsApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param reportId Numeric ID of the report
-   * @return the status, headers and decoded body
+   * @return the status, headers and no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<String> deleteWorkspaceScheduledReportsWithHttpInfo(Long workspaceId, Long reportId) throws ApiException {
-    return apiClient.execute(deleteWorkspaceScheduledReportsCall(workspaceId, reportId), String.class);
+  public ApiResponse<Void> deleteWorkspaceScheduledReportsWithHttpInfo(Long workspaceId, Long reportId) throws ApiException {
+    return apiClient.execute(deleteWorkspaceScheduledReportsCall(workspaceId, reportId), null);
   }
 
   /**
@@ -253,9 +252,9 @@ public class ReportsApi {
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call deleteWorkspaceScheduledReportsAsync(Long workspaceId, Long reportId, ApiCallback<String> callback) {
+  public okhttp3.Call deleteWorkspaceScheduledReportsAsync(Long workspaceId, Long reportId, ApiCallback<Void> callback) {
     okhttp3.Call call = deleteWorkspaceScheduledReportsCall(workspaceId, reportId);
-    apiClient.executeAsync(call, String.class, callback);
+    apiClient.executeAsync(call, null, callback);
     return call;
   }
 

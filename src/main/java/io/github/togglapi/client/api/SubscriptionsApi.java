@@ -133,11 +133,11 @@ public class SubscriptionsApi {
    *
    * @param organizationId Numeric ID of the organization.
    * @param immediateCancel If true, the subscription is canceled immediately otherwise canceled at period end
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteOrganizationSubscription(Long organizationId, String immediateCancel) throws ApiException {
+  public @Nullable String deleteOrganizationSubscription(Long organizationId, String immediateCancel) throws ApiException {
     return deleteOrganizationSubscriptionWithHttpInfo(organizationId, immediateCancel).getData();
   }
 
@@ -176,6 +176,7 @@ public class SubscriptionsApi {
         .pathParam("organization_id", organizationId)
         .queryParam("immediateCancel", immediateCancel)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }
@@ -1196,12 +1197,11 @@ public class SubscriptionsApi {
    *
    * @param organizationId Numeric ID of the organization
    * @param responsesSubmitted Feedback from client when canceling a plan
-   * @return the decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String postOrganizationSubscriptionDiscountRequest(Long organizationId, SubscriptionResponsesSubmittedPayload responsesSubmitted) throws ApiException {
-    return postOrganizationSubscriptionDiscountRequestWithHttpInfo(organizationId, responsesSubmitted).getData();
+  public void postOrganizationSubscriptionDiscountRequest(Long organizationId, SubscriptionResponsesSubmittedPayload responsesSubmitted) throws ApiException {
+    postOrganizationSubscriptionDiscountRequestWithHttpInfo(organizationId, responsesSubmitted);
   }
 
   /**
@@ -1209,12 +1209,12 @@ public class SubscriptionsApi {
    *
    * @param organizationId Numeric ID of the organization
    * @param responsesSubmitted Feedback from client when canceling a plan
-   * @return the status, headers and decoded body
+   * @return the status, headers and no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<String> postOrganizationSubscriptionDiscountRequestWithHttpInfo(Long organizationId, SubscriptionResponsesSubmittedPayload responsesSubmitted) throws ApiException {
-    return apiClient.execute(postOrganizationSubscriptionDiscountRequestCall(organizationId, responsesSubmitted), String.class);
+  public ApiResponse<Void> postOrganizationSubscriptionDiscountRequestWithHttpInfo(Long organizationId, SubscriptionResponsesSubmittedPayload responsesSubmitted) throws ApiException {
+    return apiClient.execute(postOrganizationSubscriptionDiscountRequestCall(organizationId, responsesSubmitted), null);
   }
 
   /**
@@ -1226,9 +1226,9 @@ public class SubscriptionsApi {
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call postOrganizationSubscriptionDiscountRequestAsync(Long organizationId, SubscriptionResponsesSubmittedPayload responsesSubmitted, ApiCallback<String> callback) {
+  public okhttp3.Call postOrganizationSubscriptionDiscountRequestAsync(Long organizationId, SubscriptionResponsesSubmittedPayload responsesSubmitted, ApiCallback<Void> callback) {
     okhttp3.Call call = postOrganizationSubscriptionDiscountRequestCall(organizationId, responsesSubmitted);
-    apiClient.executeAsync(call, String.class, callback);
+    apiClient.executeAsync(call, null, callback);
     return call;
   }
 

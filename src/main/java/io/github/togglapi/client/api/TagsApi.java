@@ -75,11 +75,11 @@ public class TagsApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param tagId Numeric ID of the tag
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteWorkspaceTag(Long workspaceId, Long tagId) throws ApiException {
+  public @Nullable String deleteWorkspaceTag(Long workspaceId, Long tagId) throws ApiException {
     return deleteWorkspaceTagWithHttpInfo(workspaceId, tagId).getData();
   }
 
@@ -118,6 +118,7 @@ public class TagsApi {
         .pathParam("workspace_id", workspaceId)
         .pathParam("tag_id", tagId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

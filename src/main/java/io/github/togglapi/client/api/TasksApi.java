@@ -80,11 +80,11 @@ public class TasksApi {
    * @param workspaceId Numeric ID of the workspace
    * @param projectId Numeric ID of the project
    * @param taskId Numeric ID of the task
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteWorkspaceProjectTask(Long workspaceId, Long projectId, Long taskId) throws ApiException {
+  public @Nullable String deleteWorkspaceProjectTask(Long workspaceId, Long projectId, Long taskId) throws ApiException {
     return deleteWorkspaceProjectTaskWithHttpInfo(workspaceId, projectId, taskId).getData();
   }
 
@@ -127,6 +127,7 @@ public class TasksApi {
         .pathParam("project_id", projectId)
         .pathParam("task_id", taskId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

@@ -138,12 +138,11 @@ public class TimeEntriesApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param timeEntryId TimeEntry ID.
-   * @return the decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteTimeEntry(Long workspaceId, Long timeEntryId) throws ApiException {
-    return deleteTimeEntryWithHttpInfo(workspaceId, timeEntryId).getData();
+  public void deleteTimeEntry(Long workspaceId, Long timeEntryId) throws ApiException {
+    deleteTimeEntryWithHttpInfo(workspaceId, timeEntryId);
   }
 
   /**
@@ -151,12 +150,12 @@ public class TimeEntriesApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param timeEntryId TimeEntry ID.
-   * @return the status, headers and decoded body
+   * @return the status, headers and no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<String> deleteTimeEntryWithHttpInfo(Long workspaceId, Long timeEntryId) throws ApiException {
-    return apiClient.execute(deleteTimeEntryCall(workspaceId, timeEntryId), String.class);
+  public ApiResponse<Void> deleteTimeEntryWithHttpInfo(Long workspaceId, Long timeEntryId) throws ApiException {
+    return apiClient.execute(deleteTimeEntryCall(workspaceId, timeEntryId), null);
   }
 
   /**
@@ -168,9 +167,9 @@ public class TimeEntriesApi {
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call deleteTimeEntryAsync(Long workspaceId, Long timeEntryId, ApiCallback<String> callback) {
+  public okhttp3.Call deleteTimeEntryAsync(Long workspaceId, Long timeEntryId, ApiCallback<Void> callback) {
     okhttp3.Call call = deleteTimeEntryCall(workspaceId, timeEntryId);
-    apiClient.executeAsync(call, String.class, callback);
+    apiClient.executeAsync(call, null, callback);
     return call;
   }
 
@@ -191,11 +190,11 @@ public class TimeEntriesApi {
    * <p>Delete time entry notes by ID that is accessible by the current user.
    *
    * @param timeEntryId TimeEntry ID.
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteTimeEntryNotes(Long timeEntryId) throws ApiException {
+  public @Nullable String deleteTimeEntryNotes(Long timeEntryId) throws ApiException {
     return deleteTimeEntryNotesWithHttpInfo(timeEntryId).getData();
   }
 
@@ -230,6 +229,7 @@ public class TimeEntriesApi {
     return apiClient.buildCall(ApiRequest.builder("deleteTimeEntryNotes", "DELETE", "/me/time_entries/{time_entry_id}/notes")
         .pathParam("time_entry_id", timeEntryId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }
@@ -237,10 +237,10 @@ public class TimeEntriesApi {
   /**
    * : GET /me/time_entries/current.
    *
-   * @return the decoded body
+   * @return the decoded body, or null when no time entry runs
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    */
-  public ModelsTimeEntry getCurrentTimeEntry() throws ApiException {
+  public @Nullable ModelsTimeEntry getCurrentTimeEntry() throws ApiException {
     return getCurrentTimeEntryWithHttpInfo().getData();
   }
 
@@ -269,6 +269,7 @@ public class TimeEntriesApi {
   private okhttp3.Call getCurrentTimeEntryCall() {
     return apiClient.buildCall(ApiRequest.builder("getCurrentTimeEntry", "GET", "/me/time_entries/current")
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

@@ -74,11 +74,11 @@ public class UserInvoicesApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param userInvoiceId User invoice ID to be deleted
-   * @return the decoded body
+   * @return the decoded body, or null when the service sends no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteWorkspaceInvoice(Long workspaceId, Long userInvoiceId) throws ApiException {
+  public @Nullable String deleteWorkspaceInvoice(Long workspaceId, Long userInvoiceId) throws ApiException {
     return deleteWorkspaceInvoiceWithHttpInfo(workspaceId, userInvoiceId).getData();
   }
 
@@ -117,6 +117,7 @@ public class UserInvoicesApi {
         .pathParam("workspace_id", workspaceId)
         .pathParam("user_invoice_id", userInvoiceId)
         .accept("application/json")
+        .nullAnswerAllowed()
         .authenticated()
         .build());
   }

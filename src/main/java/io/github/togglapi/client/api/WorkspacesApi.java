@@ -187,12 +187,11 @@ public class WorkspacesApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param reminderId Reminder ID.
-   * @return the decoded body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public String deleteWorkspaceTrackReminder(Long workspaceId, Long reminderId) throws ApiException {
-    return deleteWorkspaceTrackReminderWithHttpInfo(workspaceId, reminderId).getData();
+  public void deleteWorkspaceTrackReminder(Long workspaceId, Long reminderId) throws ApiException {
+    deleteWorkspaceTrackReminderWithHttpInfo(workspaceId, reminderId);
   }
 
   /**
@@ -200,12 +199,12 @@ public class WorkspacesApi {
    *
    * @param workspaceId Numeric ID of the workspace
    * @param reminderId Reminder ID.
-   * @return the status, headers and decoded body
+   * @return the status, headers and no body
    * @throws ApiException if the call fails (see {@link ApiException#getCode()})
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public ApiResponse<String> deleteWorkspaceTrackReminderWithHttpInfo(Long workspaceId, Long reminderId) throws ApiException {
-    return apiClient.execute(deleteWorkspaceTrackReminderCall(workspaceId, reminderId), String.class);
+  public ApiResponse<Void> deleteWorkspaceTrackReminderWithHttpInfo(Long workspaceId, Long reminderId) throws ApiException {
+    return apiClient.execute(deleteWorkspaceTrackReminderCall(workspaceId, reminderId), null);
   }
 
   /**
@@ -217,9 +216,9 @@ public class WorkspacesApi {
    * @return the call, to cancel it
    * @throws IllegalArgumentException if a required parameter is null; nothing is sent
    */
-  public okhttp3.Call deleteWorkspaceTrackReminderAsync(Long workspaceId, Long reminderId, ApiCallback<String> callback) {
+  public okhttp3.Call deleteWorkspaceTrackReminderAsync(Long workspaceId, Long reminderId, ApiCallback<Void> callback) {
     okhttp3.Call call = deleteWorkspaceTrackReminderCall(workspaceId, reminderId);
-    apiClient.executeAsync(call, String.class, callback);
+    apiClient.executeAsync(call, null, callback);
     return call;
   }
 
