@@ -3,4 +3,8 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def slf4j = log.readLines().findAll { it.contains('SLF4J') }
 assert slf4j.isEmpty() : "The tests printed SLF4J warnings:\n${slf4j.join('\n')}"
-assert new File(basedir, 'target/surefire-reports/TEST-SignInTest.xml').isFile() : 'SignInTest did not run'
+def report = new File(basedir, 'target/surefire-reports/TEST-TrackTimeTest.xml')
+assert report.isFile() : 'TrackTimeTest did not run'
+def suite = (report.getText('UTF-8') =~ /<testsuite [^>]*>/)[0]
+def counts = ['tests', 'failures', 'errors', 'skipped'].collect { (suite =~ /\b${it}="(\d+)"/)[0][1] }
+assert counts == ['2', '0', '0', '0'] : "TrackTimeTest: tests, failures, errors, skipped = ${counts}"

@@ -1,6 +1,6 @@
 // Invoker pre-build hook: sets this project up from README.md as a user would copy it. README's
 // Install dependency and its test-jar dependencies replace the "<!-- README: ... -->" comments in
-// pom.xml, and its SignInTest goes to src/test/java. readme and projectVersion come from the
+// pom.xml, and its TrackTimeTest goes to src/test/java. readme and projectVersion come from the
 // invoker's scriptVariables (pom.xml).
 def text = new File(readme).getText('UTF-8')
 def section = { String heading ->
@@ -26,6 +26,6 @@ def xml = pom.getText('UTF-8')
   xml = xml.replace(marker, snippet.replace('\n', '\n    '))
 }
 pom.setText(xml, 'UTF-8')
-def test = new File(basedir, 'src/test/java/SignInTest.java')
+def test = new File(basedir, 'src/test/java/TrackTimeTest.java')
 test.parentFile.mkdirs()
-test.setText(block(testing, 'java', 'class SignInTest') + '\n', 'UTF-8')
+test.setText(block(testing, 'java', 'class TrackTimeTest') + '\n', 'UTF-8')
