@@ -339,7 +339,7 @@ class SpecValidatorDifferentialTest {
 
   /**
    * Each case where the two differ, and why ours is right for a stand-in of Toggl's service: most
-   * pass Atlassian's and fail ours, two the other way round.
+   * pass Atlassian's and fail ours, three the other way round.
    */
   @Test
   void whereTheyDisagreeOnPurpose() throws Exception {
@@ -377,6 +377,12 @@ class SpecValidatorDifferentialTest {
     RecordedRequest plus = get("/api/v9/audit_logs/1/2024-01-01T00:00:00+02:00/2024-01-02T00:00:00Z");
     assertEquals(Collections.emptyList(), ours.checkRequest(plus));
     assertFalse(legacyCheckRequest(plus).isEmpty());
+    // An empty form field is an empty string; Atlassian's reads it as null, which a string field
+    // may not be.
+    RecordedRequest emptyField = post("/api/v9/auth/saml2/login/1", "SAMLResponse=PHNhbWw%2B&RelayState=",
+        MediaType.get("application/x-www-form-urlencoded"));
+    assertEquals(Collections.emptyList(), ours.checkRequest(emptyField));
+    assertFalse(legacyCheckRequest(emptyField).isEmpty());
     // Atlassian's allows at most 12 digits of a second's fraction; RFC 3339 sets no limit, and the
     // SDK's own reader takes any.
     RecordedRequest longFraction = post("/api/v9/workspaces/1/time_entries",
@@ -882,11 +888,13 @@ class SpecValidatorDifferentialTest {
       String mediaType = content.keySet().iterator().next();
       JsonElement value = value(content.getAsJsonObject(mediaType).getAsJsonObject("schema"), 0);
       if (!mediaType.equals("application/json")) {
-        // Form fields are text: the generated values as strings, nulls left out.
+        // Form fields are text: the generated values as strings, nulls left out, and none empty
+        // (an empty field is where the two differ on purpose: whereTheyDisagreeOnPurpose).
         JsonObject fields = new JsonObject();
         value.getAsJsonObject().entrySet().forEach(field -> {
           if (!field.getValue().isJsonNull()) {
-            fields.addProperty(field.getKey(), field.getValue().getAsString());
+            String text = field.getValue().getAsString();
+            fields.addProperty(field.getKey(), text.isEmpty() ? "x" : text);
           }
         });
         return fields;
