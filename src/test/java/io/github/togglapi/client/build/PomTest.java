@@ -32,6 +32,8 @@ class PomTest {
     assertTrue(build.contains("<Automatic-Module-Name>io.github.togglapi.client</Automatic-Module-Name>"));
     assertTrue(build.contains("<goal>jar-no-fork</goal>") && build.contains("<doclint>all</doclint>"),
         "sources and Javadoc jars, with doclint");
+    // What the test-sources jar holds is checked on the installed jar by src/it/test-jar-consumer/postbuild.groovy.
+    assertTrue(build.contains("<goal>test-jar-no-fork</goal>"), "the embedded server's sources, beside its test-jar");
   }
 
   private static String text(Element parent, String... path) {

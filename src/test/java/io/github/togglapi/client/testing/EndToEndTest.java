@@ -280,7 +280,7 @@ class EndToEndTest {
     assertTrue(e.getResponseBody().contains("password"), e.getResponseBody());
     List<String> violations = toggl.takeViolations();
     assertEquals(1, violations.size(), violations.toString());
-    assertTrue(violations.get(0).contains("validation.request.body.schema.required"), violations.get(0));
+    assertTrue(violations.get(0).contains("body.password: required but missing"), violations.get(0));
 
     assertThrows(ApiException.class, () -> api.postSignup(new MePostUser().password(PASSWORD).tosAccepted(true)));
     AssertionError reported = assertThrows(AssertionError.class, toggl::close);

@@ -16,8 +16,12 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -45,8 +49,12 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  * deterministic: paths, components and status codes sorted, everything else in the order the inputs
  * give it.
  *
+ * <p>The same tree is also written as api/openapi.json, for the embedded server of the test-jar: its
+ * validator reads the spec with Gson, the SDK's own JSON library, so that the test-jar needs no YAML
+ * parser (and none of the libraries that come with one) on its users' class path.
+ *
  * <p>Build time only: {@code mvn -B -Pspec process-test-classes} runs {@link #main}; SpecPipelineTest
- * runs {@link #build} and fails when the committed file differs.
+ * runs {@link #build} and fails when a committed file differs.
  */
 public final class SpecPipeline {
   static final String UPSTREAM = "api/upstream/toggl-v9-swagger.json";
@@ -54,6 +62,7 @@ public final class SpecPipeline {
   static final String SWAGGER2_CORRECTIONS = "api/corrections/swagger2";
   static final String OPENAPI3_CORRECTIONS = "api/corrections/openapi3";
   static final String OUTPUT = "api/openapi.yaml";
+  static final String JSON_OUTPUT = "api/openapi.json";
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final YAMLMapper YAML = new YAMLMapper();
@@ -65,6 +74,14 @@ public final class SpecPipeline {
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .build());
+  /**
+   * Two spaces, {@code "name": value}, and a line feed whatever the platform's line separator, so
+   * that the bytes are the same on every machine; one member a line keeps the diffs readable.
+   */
+  private static final ObjectWriter JSON_WRITER = JSON.writer(new DefaultPrettyPrinter(
+      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private static final List<String> ROOT_ORDER = Arrays.asList("openapi", "info", "servers", "security", "tags",
       "paths", "components");
@@ -84,16 +101,20 @@ public final class SpecPipeline {
   }
 
   /**
-   * Writes api/openapi.yaml under the folder given as the only argument (default: the current one).
+   * Writes api/openapi.yaml and api/openapi.json under the folder given as the only argument
+   * (default: the current one).
    *
    * @param args the project's folder, optional
    */
   public static void main(String[] args) throws IOException {
     Path base = Paths.get(args.length > 0 ? args[0] : ".");
     long start = System.nanoTime();
-    String yaml = build(base, System.out::println);
-    Files.write(base.resolve(OUTPUT), yaml.getBytes(StandardCharsets.UTF_8));
-    System.out.printf("Wrote %s (%d bytes) in %d ms%n", OUTPUT, yaml.length(), (System.nanoTime() - start) / 1_000_000);
+    ObjectNode tree = tree(base, System.out::println);
+    for (String[] output : new String[][] {{OUTPUT, yaml(tree)}, {JSON_OUTPUT, json(tree)}}) {
+      Files.write(base.resolve(output[0]), output[1].getBytes(StandardCharsets.UTF_8));
+      System.out.printf("Wrote %s (%d bytes)%n", output[0], output[1].length());
+    }
+    System.out.printf("in %d ms%n", (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
@@ -102,6 +123,15 @@ public final class SpecPipeline {
    * @return the YAML text of api/openapi.yaml
    */
   static String build(Path base, Consumer<String> log) throws IOException {
+    return yaml(tree(base, log));
+  }
+
+  /**
+   * Returns the description as it should be, from the inputs under {@code base}, in canonical order.
+   *
+   * @return the tree that api/openapi.yaml and api/openapi.json are written from
+   */
+  static ObjectNode tree(Path base, Consumer<String> log) throws IOException {
     ObjectNode swagger = (ObjectNode) JSON.readTree(base.resolve(UPSTREAM).toFile());
     for (Overlay overlay : overlays(base, SWAGGER2_CORRECTIONS)) {
       report(overlay, overlay.applyTo(swagger), log);
@@ -111,7 +141,25 @@ public final class SpecPipeline {
       report(overlay, overlay.applyTo(openapi), log);
     }
     merge(openapi, (ObjectNode) YAML.readTree(base.resolve(FRAGMENT).toFile()), log);
-    return WRITER.writeValueAsString(canonical(openapi));
+    return canonical(openapi);
+  }
+
+  /**
+   * Returns the YAML text of api/openapi.yaml for a tree from {@link #tree}.
+   *
+   * @return the YAML text of api/openapi.yaml for a tree from {@link #tree}
+   */
+  static String yaml(ObjectNode tree) throws IOException {
+    return WRITER.writeValueAsString(tree);
+  }
+
+  /**
+   * Returns the JSON text of api/openapi.json for a tree from {@link #tree}: the same document.
+   *
+   * @return the JSON text of api/openapi.json for a tree from {@link #tree}
+   */
+  static String json(ObjectNode tree) throws IOException {
+    return JSON_WRITER.writeValueAsString(tree) + "\n";
   }
 
   /**

@@ -37,12 +37,15 @@ class SpecPipelineTest {
   private static final String UPSTREAM_SHA256 = "3129d8f584f99ed8efac4e4ed5048a1aca1ca861cc62d52b52152cf088a96e1c";
 
   private static String built;
+  private static String builtJson;
   private static JsonNode result;
   private static JsonNode fragment;
 
   @BeforeAll
   static void build() throws IOException {
-    built = SpecPipeline.build(BASE, line -> { });
+    ObjectNode tree = SpecPipeline.tree(BASE, line -> { });
+    built = SpecPipeline.yaml(tree);
+    builtJson = SpecPipeline.json(tree);
     result = SpecPipeline.YAML.readTree(built);
     fragment = SpecPipeline.YAML.readTree(BASE.resolve(SpecPipeline.FRAGMENT).toFile());
   }
@@ -57,6 +60,26 @@ class SpecPipelineTest {
     assertTrue(committed.equals(built),
         "api/openapi.yaml differs from what api/upstream, api/corrections and api/authentication.yaml make:"
             + " run mvn -B -Pspec process-test-classes and commit the result");
+  }
+
+  /** The JSON rendering the test-jar's validator reads is made in the same run, from the same tree. */
+  @Test
+  void theCommittedJsonIsWhatThePipelineMakes() {
+    String committed = SpecPipeline.read(BASE, SpecPipeline.JSON_OUTPUT);
+    assertTrue(committed.equals(builtJson),
+        "api/openapi.json differs from what the pipeline makes: run mvn -B -Pspec process-test-classes and commit it");
+  }
+
+  /**
+   * The committed JSON and YAML say the same, read back by their own parsers: the embedded server
+   * checks traffic against exactly the description the SDK is generated from.
+   */
+  @Test
+  void theJsonSaysWhatTheYamlSays() throws IOException {
+    JsonNode yaml = SpecPipeline.YAML.readTree(BASE.resolve(SpecPipeline.OUTPUT).toFile());
+    JsonNode json = SpecPipeline.JSON.readTree(BASE.resolve(SpecPipeline.JSON_OUTPUT).toFile());
+    assertEquals(325, json.get("paths").findValues("operationId").size());
+    assertTrue(yaml.equals(json), "api/openapi.json and api/openapi.yaml describe different APIs");
   }
 
   /** Toggl's description is kept verbatim; a hand edit fails here (see api/upstream/README.md). */
