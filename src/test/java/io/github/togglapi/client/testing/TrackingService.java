@@ -65,7 +65,7 @@ final class TrackingService {
   private long nextClientId = 7_000_000_001L;
   private long nextProjectId = 2_200_000_001L;
   private long nextTaskId = 8_000_000_001L;
-  private long nextTagId = 1_900_000_001L;
+  private long nextTagId = 4_100_000_001L;
   private long nextEntryId = 3_730_000_001L;
 
   TrackingService(TogglService toggl) {
