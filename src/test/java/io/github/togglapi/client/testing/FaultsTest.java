@@ -280,15 +280,17 @@ class FaultsTest {
   @ValueSource(booleans = {true, false})
   void aBrokenBodyIsANetworkExceptionThatKeepsTheStatus(boolean https) throws ApiException {
     start(https);
+    MeApi me = new MeApi(client().setMaxRetries(0));
+    me.getMe(null); // over HTTP/2 a new connection's first answer may be lost whole when the socket closes
     toggl.inject(Fault.brokenBody());
-    NetworkException e = assertThrows(NetworkException.class, () -> new MeApi(client().setMaxRetries(0)).getMe(null));
+    NetworkException e = assertThrows(NetworkException.class, () -> me.getMe(null));
     assertEquals(200, e.getCode(), "the status line arrived");
     assertFalse(e.isTimeout());
     assertTrue(e.getMessage().contains("body broke off"), e.getMessage());
 
     toggl.inject(Fault.brokenBody());
     assertEquals(ada.getId(), new MeApi(client()).getMe(null).getId().longValue(), "a GET is retried");
-    assertEquals(3, toggl.requestCount());
+    assertEquals(4, toggl.requestCount());
   }
 
   @ParameterizedTest(name = "https={0}")
