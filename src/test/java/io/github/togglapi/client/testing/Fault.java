@@ -148,6 +148,9 @@ public final class Fault {
 
   /**
    * The service's real answer, broken off half-way through its body: the connection closes.
+   * Over HTTPS the connection is HTTP/2, and closing it ends every stream on it; on a
+   * connection's first call the client may then fail to write before it reads the status, and
+   * see no answer at all. A test that needs the status should make one call before this fault.
    *
    * @return the fault
    */

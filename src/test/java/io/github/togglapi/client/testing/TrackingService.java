@@ -45,7 +45,10 @@ final class TrackingService {
   /** Toggl's second shape of timestamp, beside {@link TogglService#RFC3339_MICROS}. */
   static final DateTimeFormatter RFC3339_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
-  /** How far back {@code GET /me?with_related_data=true} lists time entries. */
+  /**
+   * How far back {@code GET /me?with_related_data=true}, and {@code GET /me/time_entries} without a
+   * filter, list time entries.
+   */
   static final Duration RECENT = Duration.ofDays(9);
   /** The detailed report's page size when the request names none, and its largest. */
   static final int REPORT_PAGE_SIZE = 50;
@@ -65,7 +68,7 @@ final class TrackingService {
   private long nextClientId = 7_000_000_001L;
   private long nextProjectId = 2_200_000_001L;
   private long nextTaskId = 8_000_000_001L;
-  private long nextTagId = 1_900_000_001L;
+  private long nextTagId = 4_100_000_001L;
   private long nextEntryId = 3_730_000_001L;
 
   TrackingService(TogglService toggl) {
@@ -744,10 +747,13 @@ final class TrackingService {
     if (from != null && to.isBefore(from)) {
       throw new BadRequest("'end_date' must be after 'start_date'");
     }
+    // Without a filter, the entries of the last nine days, as the spec says and as with_related_data lists them.
+    Instant recent = since == null && before == null && from == null ? toggl.now().minus(RECENT) : null;
     List<TimeEntry> found = myEntries(call.user, e ->
         (sinceAt != null ? !e.at.isBefore(sinceAt) : e.deletedAt == null)
             && (beforeAt == null || e.start.isBefore(beforeAt))
-            && (from == null || (!e.start.isBefore(from) && e.start.isBefore(to))));
+            && (from == null || (!e.start.isBefore(from) && e.start.isBefore(to)))
+            && (recent == null || !e.start.isBefore(recent)));
     return TogglService.json(200, array(found, e -> entryJson(e, call.flag("meta"))));
   }
 
