@@ -119,7 +119,7 @@ public class TimeentryPatchInput {
   /**
    * Sets {@code value} and returns this object, for chaining.
    *
-   * @param value The new value for the entity in path.
+   * @param value The new value for the field at path; any JSON value.
    * @return this object
    */
   public TimeentryPatchInput value(@Nullable Object value) {
@@ -128,11 +128,11 @@ public class TimeentryPatchInput {
   }
 
   /**
-   * The new value for the entity in path.
+   * The new value for the field at path; any JSON value.
    *
    * @return {@code value}, or null
    */
-  @Schema(description = "The new value for the entity in path.")
+  @Schema(description = "The new value for the field at path; any JSON value.")
   public @Nullable Object getValue() {
     return value;
   }
@@ -140,7 +140,7 @@ public class TimeentryPatchInput {
   /**
    * Sets {@code value}.
    *
-   * @param value The new value for the entity in path.
+   * @param value The new value for the field at path; any JSON value.
    */
   public void setValue(@Nullable Object value) {
     this.value = value;
