@@ -275,7 +275,8 @@ public final class QuickStart {
   /**
    * What integrations do with Toggl: a client and a project, a running time entry that becomes
    * the current one and is stopped, today's entries, a detailed-report page; then it deletes what
-   * it made, even when a step fails, so a real workspace is left as it was.
+   * it made, even when a step fails, and says what it could not delete. It refuses to start when a
+   * timer already runs in the account, since starting another would stop it.
    */
   private void trackTime(ApiClient client, long workspace) {
     ClientsApi clients = new ClientsApi(client);
@@ -285,6 +286,12 @@ public final class QuickStart {
     Long[] made = new Long[3]; // client, project, time entry: what clean-up deletes
     try {
       ModelsProject project = step("Create a client and a project", () -> {
+        ModelsTimeEntry yours = timeEntries.getCurrentTimeEntry();
+        if (yours != null) {
+          // Starting a timer would stop the one running in the account: leave the user's own alone.
+          throw new StepFailed("a timer is running in this account (entry " + yours.getId()
+              + "); stop it first, this program will not touch it");
+        }
         ModelsClient acme = clients.postWorkspaceClients(workspace, new ClientPayload().name("Acme" + suffix));
         made[0] = acme.getId();
         ModelsProject website = projects.postWorkspaceProjectCreate(workspace,
@@ -337,9 +344,24 @@ public final class QuickStart {
           deleteMade(timeEntries, projects, clients, workspace, made);
         } catch (ApiException | RuntimeException e) {
           out.println("Clean-up after the failure failed too: " + e.getMessage());
+          out.println("Left behind in workspace " + workspace + ": " + leftBehind(made) + "; delete them by hand.");
         }
       }
     }
+  }
+
+  private static String leftBehind(Long[] made) {
+    List<String> left = new java.util.ArrayList<>();
+    if (made[2] != null) {
+      left.add("time entry " + made[2]);
+    }
+    if (made[1] != null) {
+      left.add("project " + made[1]);
+    }
+    if (made[0] != null) {
+      left.add("client " + made[0]);
+    }
+    return String.join(", ", left);
   }
 
   /** Deletes the time entry, project and client that were made, forgetting each once it is gone. */
@@ -425,8 +447,10 @@ public final class QuickStart {
     step++;
     String label = String.format("[%2d/%d] %-37s", step, steps, name);
     T result;
+    String description;
     try {
       result = action.run();
+      description = describe.apply(result); // an answer without a field it reads fails the step too
     } catch (ApiException e) {
       out.println(label + " FAILED");
       throw new StepFailed(name + ": " + e.getMessage());
@@ -434,7 +458,7 @@ public final class QuickStart {
       out.println(label + " FAILED");
       throw new StepFailed(name + ": " + (e instanceof StepFailed ? e.getMessage() : e.toString()));
     }
-    out.println(label + " ok   " + describe.apply(result));
+    out.println(label + " ok   " + description);
     return result;
   }
 

@@ -9,7 +9,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import io.github.togglapi.client.ApiClient;
@@ -18,6 +21,9 @@ import io.github.togglapi.client.api.AuthenticationApi;
 import io.github.togglapi.client.api.ClientsApi;
 import io.github.togglapi.client.api.MeApi;
 import io.github.togglapi.client.api.TimeEntriesApi;
+import io.github.togglapi.client.model.ModelsProject;
+import io.github.togglapi.client.model.ModelsTimeEntry;
+import io.github.togglapi.client.model.TimeentryPayload;
 import io.github.togglapi.client.testing.EmbeddedTogglServer;
 import io.github.togglapi.client.testing.Fault;
 import io.github.togglapi.client.testing.EmbeddedTogglServer.Account;
@@ -132,6 +138,50 @@ class QuickStartTest {
       assertEquals(1, status, output);
       assertTrue(output.contains("FAILED at step 7: Read a detailed-report page"), output);
       assertLeftNothingBehind(toggl.newApiClient().setApiToken(ada.getApiToken()), ada.getWorkspaceId());
+    }
+  }
+
+  /** A timer running in the account is the user's: --write stops before it would stop it. */
+  @Test
+  void writeModeLeavesTheUsersOwnRunningTimerAlone() throws ApiException {
+    try (EmbeddedTogglServer toggl = EmbeddedTogglServer.startHttp()) {
+      Account ada = toggl.createAccount("ada@example.com", "correct-horse-battery");
+      ApiClient client = toggl.newApiClient().setApiToken(ada.getApiToken());
+      TimeEntriesApi entries = new TimeEntriesApi(client);
+      ModelsTimeEntry mine = entries.createTimeEntry(ada.getWorkspaceId(), new TimeentryPayload()
+          .workspaceId(ada.getWorkspaceId()).start(OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).withNano(0))
+          .duration(-1L).description("my own work").createdWith("another app"), null);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      int status = new QuickStart(new PrintStream(bytes, true), Collections.<String, String>emptyMap()).run(new String[] {
+          "--base-url", toggl.baseUrl(), "--token", ada.getApiToken(), "--workspace", String.valueOf(ada.getWorkspaceId()),
+          "--write"});
+      String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+      assertEquals(1, status, output);
+      assertTrue(output.contains("FAILED at step 2: Create a client and a project: a timer is running in this account (entry "
+          + mine.getId() + ")"), output);
+      assertEquals(mine.getId(), entries.getCurrentTimeEntry().getId(), "still running");
+      assertEquals(Collections.emptyList(), new ClientsApi(client).getWorkspaceClients(ada.getWorkspaceId(), "both", null));
+    }
+  }
+
+  /** When clean-up fails too, the user learns what is left in their workspace. */
+  @Test
+  void aFailedCleanUpNamesWhatIsLeftBehind() throws ApiException {
+    try (EmbeddedTogglServer toggl = EmbeddedTogglServer.startHttp()) {
+      Account ada = toggl.createAccount("ada@example.com", "correct-horse-battery");
+      toggl.inject(Fault.status(400, "Maximum number of detailed report requests reached")
+          .onlyFor("searchDetailedReportTimeEntries"));
+      toggl.inject(Fault.serverError(500).onlyFor("deleteWorkspaceProject").always());
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      int status = new QuickStart(new PrintStream(bytes, true), Collections.<String, String>emptyMap()).run(new String[] {
+          "--base-url", toggl.baseUrl(), "--token", ada.getApiToken(), "--workspace", String.valueOf(ada.getWorkspaceId()),
+          "--write"});
+      String output = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+      assertEquals(1, status, output);
+      List<ModelsProject> projects = new MeApi(toggl.newApiClient().setApiToken(ada.getApiToken())).getMeProjects("true", null);
+      assertEquals(1, projects.size());
+      assertTrue(output.matches("(?s).*Left behind in workspace " + ada.getWorkspaceId() + ": project " + projects.get(0).getId()
+          + ", client \\d+; delete them by hand\\..*"), output);
     }
   }
 

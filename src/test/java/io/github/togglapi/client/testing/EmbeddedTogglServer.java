@@ -17,19 +17,24 @@ import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 
 /**
- * A stateful stand-in for the Toggl Track authentication service, on loopback, for tests that must
- * not reach the real one. It implements the eleven operations as the real service behaves: sign-up,
- * basic authentication with email and password or API token, cookie sessions (honouring
- * {@code remember_me}), token reset, workspace SSO for workspace admins, and the SAML2 flow.
+ * A stateful, in-memory stand-in for Toggl Track on loopback, for tests that must not reach the real
+ * service. Each server has its own accounts and data. It implements the eleven authentication
+ * operations (sign-up, basic authentication with email and password or API token, cookie sessions
+ * honouring {@code remember_me}, token reset, workspace SSO, the SAML2 flow) and the time-tracking
+ * core (the user and their related data, workspaces and their users, clients, projects, tasks, tags,
+ * time entries, the detailed report's search), with Toggl's permission rules; every other
+ * operation, and a query parameter it does not honour, answers 501 naming it.
  *
- * <p>Every request it receives and every response it sends is checked against api/openapi.yaml. A
- * request that breaks the spec is answered with 400 and recorded; {@link #close()} then fails with
- * the validator's messages, so a test cannot pass by accident. Use {@link #takeViolations()} in a
- * test that breaks the spec on purpose.
+ * <p>Every request it receives and every answer it sends is checked against the spec
+ * (api/openapi.yaml, carried as openapi.json). A request that breaks the spec is answered with 400
+ * and recorded, and {@link #close()} then fails with the checker's messages, so a test cannot pass by
+ * accident; {@link #lenient()} answers such requests as Toggl does instead, for negative tests.
+ * {@link #inject(Fault)} makes calls fail as Toggl, its proxies or the network can.
  *
  * <pre>{@code
  * try (EmbeddedTogglServer toggl = EmbeddedTogglServer.startHttps()) {
- *   AuthenticationApi api = new AuthenticationApi(toggl.newApiClient());
+ *   EmbeddedTogglServer.Account ada = toggl.createAccount("ada@example.com", "correct-horse-battery");
+ *   TimeEntriesApi entries = new TimeEntriesApi(toggl.newApiClient().setApiToken(ada.getApiToken()));
  *   ...
  * }
  * }</pre>
@@ -41,8 +46,8 @@ import okhttp3.tls.HeldCertificate;
 public final class EmbeddedTogglServer implements AutoCloseable {
   /** The path the API is served under, as in production. */
   public static final String BASE_PATH = "/api/v9";
-  /** The Reports API lives beside the API, at the host root, as in production. */
-  private static final String HOST_ROOT_APIS = "/reports/api/v3/";
+  /** The Reports and Insights APIs live beside the API, at the host root, as in production. */
+  private static final java.util.regex.Pattern HOST_ROOT_APIS = java.util.regex.Pattern.compile("/(reports/api/v3|insights/api/v1)/.*");
 
   private final MockWebServer server = new MockWebServer();
   private final TogglService service;
@@ -67,6 +72,10 @@ public final class EmbeddedTogglServer implements AutoCloseable {
           .addSubjectAlternativeName("127.0.0.1")
           .build();
       server.useHttps(new HandshakeCertificates.Builder().heldCertificate(localhost).build().sslSocketFactory(), false);
+      // HTTP/1.1 over TLS as well: over HTTP/2 MockWebServer closes every stream of a connection to
+      // break one answer, and a disconnect could reach the client as an empty 200 (seen in CI), so
+      // injected network faults would not arrive as they say.
+      server.setProtocols(java.util.Collections.singletonList(okhttp3.Protocol.HTTP_1_1));
       HandshakeCertificates trust = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
       httpClient = new OkHttpClient.Builder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
     } else {
@@ -318,7 +327,7 @@ public final class EmbeddedTogglServer implements AutoCloseable {
       return fault.answer(); // a stand-in answer, off the spec on purpose: not checked
     }
     String servicePath = path.startsWith(BASE_PATH + "/") ? path.substring(BASE_PATH.length())
-        : path.startsWith(HOST_ROOT_APIS) ? path : null;
+        : HOST_ROOT_APIS.matcher(path).matches() ? path : null;
     if (servicePath == null) {
       return TogglService.error(404, "Not found");
     }

@@ -138,19 +138,22 @@ public final class Fault {
   /**
    * The service's real answer, but its headers only after a delay: for read timeouts.
    *
-   * @param delay how long the server waits before it answers
+   * @param delay how long the server waits before it answers, at most a day
    * @return the fault
+   * @throws IllegalArgumentException if the delay is negative or longer than a day
    */
   public static Fault slow(Duration delay) {
     requireNonNegative(delay, "delay");
+    if (delay.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("delay must be at most a day: " + delay);
+    }
     return new Fault(Kind.SLOW, 0, null, delay, 1, null);
   }
 
   /**
-   * The service's real answer, broken off half-way through its body: the connection closes.
-   * Over HTTPS the connection is HTTP/2, and closing it ends every stream on it; on a
-   * connection's first call the client may then fail to write before it reads the status, and
-   * see no answer at all. A test that needs the status should make one call before this fault.
+   * The service's real answer, broken off half-way through its body: the connection closes. An
+   * answer without a body (a delete) cannot be cut short, so then no answer comes at all, as with
+   * {@link #disconnect()}; the service has still done the work.
    *
    * @return the fault
    */
@@ -245,7 +248,10 @@ public final class Fault {
     if (kind == Kind.SLOW) {
       return real.setHeadersDelay(duration.toMillis(), TimeUnit.MILLISECONDS);
     }
-    return real.setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+    okio.Buffer body = real.getBody();
+    // With no body to break, the answer cannot be cut short: the connection closes before it.
+    return real.setSocketPolicy(body == null || body.size() == 0
+        ? SocketPolicy.DISCONNECT_AFTER_REQUEST : SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
   }
 
   private static String reason(int status) {

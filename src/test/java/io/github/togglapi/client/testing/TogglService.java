@@ -78,7 +78,7 @@ final class TogglService {
     try {
       MockResponse answer = route(request, path);
       if (answer == null) {
-        answer = tracking.route(request, path);
+        answer = tracking.route(request, path, operationId);
       }
       if (answer == null) {
         return operationId == null ? error(404, "Not found") : notImplemented(request, operationId);
@@ -91,8 +91,8 @@ final class TogglService {
 
   /** The answer to an operation of the spec that the server does not implement: never a silent 200. */
   static MockResponse notImplemented(RecordedRequest request, String operationId) {
-    return error(501, "The embedded Toggl server does not implement " + operationId + " ("
-        + request.getMethod() + " " + request.getRequestUrl().encodedPath() + ")");
+    // The operation's name, not the request's path: a path may hold a secret (a calendar feed's token).
+    return error(501, "The embedded Toggl server does not implement " + operationId);
   }
 
   private MockResponse route(RecordedRequest request, String path) {

@@ -56,6 +56,18 @@ final class TrackingService {
   private static final Pattern SLASH = Pattern.compile("/");
   private static final Pattern COMMA = Pattern.compile(",");
   private static final int BULK_LIMIT = 100;
+  /** The JSON type of each workspace setting an admin may change. */
+  private static final Map<String, String> SETTING_KINDS = new HashMap<>();
+
+  static {
+    for (String name : defaultWorkspaceSettings().keySet()) {
+      SETTING_KINDS.put(name, "boolean");
+    }
+    SETTING_KINDS.put("default_currency", "string");
+    SETTING_KINDS.put("default_hourly_rate", "number");
+    SETTING_KINDS.put("rounding", "number");
+    SETTING_KINDS.put("rounding_minutes", "number");
+  }
 
   private final TogglService toggl;
   private final List<Route> routes = new ArrayList<>();
@@ -73,48 +85,48 @@ final class TrackingService {
 
   TrackingService(TogglService toggl) {
     this.toggl = toggl;
-    on("GET", "/me", this::getMe);
-    on("PUT", "/me", this::putMe);
-    on("GET", "/me/workspaces", this::myWorkspaces);
-    on("GET", "/me/projects", this::myProjects);
-    on("GET", "/me/clients", this::myClients);
-    on("GET", "/me/tags", this::myTags);
-    on("GET", "/me/tasks", this::myTasks);
-    on("GET", "/me/organizations", this::myOrganizations);
-    on("GET", "/me/time_entries", this::listEntries);
-    on("GET", "/me/time_entries/current", this::currentEntry);
-    on("GET", "/me/time_entries/{time_entry_id}", this::getEntry);
-    on("GET", "/workspaces", this::listWorkspaces);
-    on("GET", "/workspaces/{workspace_id}", this::getWorkspace);
-    on("PUT", "/workspaces/{workspace_id}", this::putWorkspace);
-    on("GET", "/workspaces/{workspace_id}/users", this::workspaceUsers);
-    on("GET", "/workspaces/{workspace_id}/clients", this::listClients);
-    on("POST", "/workspaces/{workspace_id}/clients", this::createClient);
-    on("GET", "/workspaces/{workspace_id}/clients/{client_id}", this::getClient);
-    on("PUT", "/workspaces/{workspace_id}/clients/{client_id}", this::updateClient);
-    on("DELETE", "/workspaces/{workspace_id}/clients/{client_id}", this::deleteClient);
-    on("POST", "/workspaces/{workspace_id}/clients/{client_id}/archive", this::archiveClient);
-    on("POST", "/workspaces/{workspace_id}/clients/{client_id}/restore", this::restoreClient);
-    on("GET", "/workspaces/{workspace_id}/projects", this::listProjects);
-    on("POST", "/workspaces/{workspace_id}/projects", this::createProject);
-    on("GET", "/workspaces/{workspace_id}/projects/{project_id}", this::getProject);
-    on("PUT", "/workspaces/{workspace_id}/projects/{project_id}", this::updateProject);
-    on("DELETE", "/workspaces/{workspace_id}/projects/{project_id}", this::deleteProject);
-    on("GET", "/workspaces/{workspace_id}/projects/{project_id}/tasks", this::listTasks);
-    on("POST", "/workspaces/{workspace_id}/projects/{project_id}/tasks", this::createTask);
-    on("GET", "/workspaces/{workspace_id}/projects/{project_id}/tasks/{task_id}", this::getTask);
-    on("PUT", "/workspaces/{workspace_id}/projects/{project_id}/tasks/{task_id}", this::updateTask);
-    on("DELETE", "/workspaces/{workspace_id}/projects/{project_id}/tasks/{task_id}", this::deleteTask);
-    on("GET", "/workspaces/{workspace_id}/tags", this::listTags);
-    on("POST", "/workspaces/{workspace_id}/tags", this::createTag);
-    on("PUT", "/workspaces/{workspace_id}/tags/{tag_id}", this::updateTag);
-    on("DELETE", "/workspaces/{workspace_id}/tags/{tag_id}", this::deleteTag);
-    on("POST", "/workspaces/{workspace_id}/time_entries", this::createEntry);
-    on("PUT", "/workspaces/{workspace_id}/time_entries/{time_entry_id}", this::updateEntry);
-    on("DELETE", "/workspaces/{workspace_id}/time_entries/{time_entry_id}", this::deleteEntry);
-    on("PATCH", "/workspaces/{workspace_id}/time_entries/{time_entry_id}/stop", this::stopEntry);
-    on("PATCH", "/workspaces/{workspace_id}/time_entries/{time_entry_ids}", this::patchEntries);
-    on("POST", "/reports/api/v3/workspace/{workspace_id}/search/time_entries", this::detailedReport);
+    on("getMe", "/me", this::getMe, "with_related_data");
+    on("putMe", "/me", this::putMe);
+    on("getWorkspaces", "/me/workspaces", this::myWorkspaces, "since");
+    on("getMeProjects", "/me/projects", this::myProjects, "include_archived", "since");
+    on("getClients", "/me/clients", this::myClients, "since");
+    on("getTags", "/me/tags", this::myTags, "since");
+    on("getTasks", "/me/tasks", this::myTasks, "since", "include_not_active");
+    on("getMeOrganizations", "/me/organizations", this::myOrganizations);
+    on("getTimeEntries", "/me/time_entries", this::listEntries, "since", "before", "start_date", "end_date", "meta");
+    on("getCurrentTimeEntry", "/me/time_entries/current", this::currentEntry);
+    on("getTimeEntryById", "/me/time_entries/{time_entry_id}", this::getEntry, "meta");
+    on("searchWorkspace", "/workspaces", this::listWorkspaces);
+    on("getWorkspace", "/workspaces/{workspace_id}", this::getWorkspace);
+    on("putWorkspaces", "/workspaces/{workspace_id}", this::putWorkspace);
+    on("getWorkspaceUsers", "/workspaces/{workspace_id}/users", this::workspaceUsers, "exclude_deleted");
+    on("getWorkspaceClients", "/workspaces/{workspace_id}/clients", this::listClients, "status", "name");
+    on("postWorkspaceClients", "/workspaces/{workspace_id}/clients", this::createClient);
+    on("getWorkspaceClient", "/workspaces/{workspace_id}/clients/{client_id}", this::getClient);
+    on("putWorkspaceClients", "/workspaces/{workspace_id}/clients/{client_id}", this::updateClient);
+    on("deleteWorkspaceClients", "/workspaces/{workspace_id}/clients/{client_id}", this::deleteClient);
+    on("archiveClient", "/workspaces/{workspace_id}/clients/{client_id}/archive", this::archiveClient);
+    on("restoreClient", "/workspaces/{workspace_id}/clients/{client_id}/restore", this::restoreClient);
+    on("getProjects", "/workspaces/{workspace_id}/projects", this::listProjects, "active", "since");
+    on("postWorkspaceProjectCreate", "/workspaces/{workspace_id}/projects", this::createProject);
+    on("getProject", "/workspaces/{workspace_id}/projects/{project_id}", this::getProject);
+    on("putWorkspaceProject", "/workspaces/{workspace_id}/projects/{project_id}", this::updateProject);
+    on("deleteWorkspaceProject", "/workspaces/{workspace_id}/projects/{project_id}", this::deleteProject, "teDeletionMode");
+    on("getWorkspaceProjectTasks", "/workspaces/{workspace_id}/projects/{project_id}/tasks", this::listTasks);
+    on("postWorkspaceProjectTasks", "/workspaces/{workspace_id}/projects/{project_id}/tasks", this::createTask);
+    on("getWorkspaceProjectTask", "/workspaces/{workspace_id}/projects/{project_id}/tasks/{task_id}", this::getTask);
+    on("putWorkspaceProjectTask", "/workspaces/{workspace_id}/projects/{project_id}/tasks/{task_id}", this::updateTask);
+    on("deleteWorkspaceProjectTask", "/workspaces/{workspace_id}/projects/{project_id}/tasks/{task_id}", this::deleteTask);
+    on("getWorkspaceTags", "/workspaces/{workspace_id}/tags", this::listTags);
+    on("postWorkspaceTag", "/workspaces/{workspace_id}/tags", this::createTag);
+    on("putWorkspaceTag", "/workspaces/{workspace_id}/tags/{tag_id}", this::updateTag);
+    on("deleteWorkspaceTag", "/workspaces/{workspace_id}/tags/{tag_id}", this::deleteTag);
+    on("createTimeEntry", "/workspaces/{workspace_id}/time_entries", this::createEntry, "meta");
+    on("updateTimeEntry", "/workspaces/{workspace_id}/time_entries/{time_entry_id}", this::updateEntry, "meta");
+    on("deleteTimeEntry", "/workspaces/{workspace_id}/time_entries/{time_entry_id}", this::deleteEntry);
+    on("stopTimeEntry", "/workspaces/{workspace_id}/time_entries/{time_entry_id}/stop", this::stopEntry);
+    on("patchTimeEntries", "/workspaces/{workspace_id}/time_entries/{time_entry_ids}", this::patchEntries, "meta");
+    on("searchDetailedReportTimeEntries", "/reports/api/v3/workspace/{workspace_id}/search/time_entries", this::detailedReport);
   }
 
   /** The settings of workspace.Payload an admin may change, with a new workspace's values. */
@@ -139,11 +151,13 @@ final class TrackingService {
   /**
    * Answers a request of the time-tracking core.
    *
-   * @return the answer, or null if no route of the core matches
+   * @param operationId the spec operation the request names, which picks the route (so that a
+   *     literal path such as /me/time_entries/checklist never falls into a templated route)
+   * @return the answer, or null if the core does not implement the operation
    */
-  MockResponse route(RecordedRequest request, String path) {
+  MockResponse route(RecordedRequest request, String path, String operationId) {
     for (Route route : routes) {
-      Map<String, String> params = route.match(request.getMethod(), path);
+      Map<String, String> params = route.operationId.equals(operationId) ? route.match(path) : null;
       if (params == null) {
         continue;
       }
@@ -151,10 +165,20 @@ final class TrackingService {
       if (auth.user == null) {
         return auth.failure;
       }
+      for (String name : request.getRequestUrl().queryParameterNames()) {
+        if (!route.query.contains(name)) {
+          // Ignoring a filter would answer a silent, wrong 200.
+          return TogglService.error(501, "The embedded Toggl server does not implement the '" + name
+              + "' parameter of " + operationId);
+        }
+      }
       try {
         return route.handler.handle(new Call(request, auth.user, params));
       } catch (Refusal e) {
         return TogglService.error(e.status, e.getMessage());
+      } catch (ArithmeticException | java.time.DateTimeException e) {
+        // A number or a time the spec allows but no calendar holds (a duration of 2^63 seconds).
+        return TogglService.error(400, "A value is out of range: " + e.getMessage());
       }
     }
     return null;
@@ -201,8 +225,16 @@ final class TrackingService {
       }
     }
     String email = TogglService.string(body, "email");
-    if (email != null && !toggl.changeEmail(user, email)) {
+    String fullName = TogglService.string(body, "fullname");
+    String timezone = TogglService.string(body, "timezone");
+    Long country = longField(body, "country_id");
+    User other = email == null ? null : toggl.user(email);
+    if (other != null && other != user) {
       throw new BadRequest("User with this email already exists");
+    }
+    // Everything is checked: from here on nothing is refused, so a refused request changed nothing.
+    if (email != null) {
+      toggl.changeEmail(user, email);
     }
     if (password != null) {
       user.password = password;
@@ -213,15 +245,12 @@ final class TrackingService {
     if (defaultWorkspace != null) {
       user.defaultWorkspaceId = defaultWorkspace;
     }
-    String fullName = TogglService.string(body, "fullname");
     if (fullName != null) {
       user.fullName = fullName;
     }
-    String timezone = TogglService.string(body, "timezone");
     if (timezone != null) {
       user.timezone = timezone;
     }
-    Long country = longField(body, "country_id");
     if (country != null) {
       user.countryId = country;
     }
@@ -288,20 +317,21 @@ final class TrackingService {
     if (name != null && name.trim().isEmpty()) {
       throw new BadRequest("Workspace name must not be empty");
     }
+    // Every field is checked before any is kept: a refused request changes nothing.
     JsonObject defaults = defaultWorkspaceSettings();
+    JsonObject changes = new JsonObject();
     for (Map.Entry<String, JsonElement> field : body.entrySet()) {
       if (!defaults.has(field.getKey()) || field.getValue().isJsonNull()) {
         continue;
       }
       JsonElement value = field.getValue();
-      JsonElement kind = defaults.get(field.getKey()).isJsonNull() ? value : defaults.get(field.getKey());
-      boolean sameKind = value.isJsonPrimitive() && kind.isJsonPrimitive()
-          && value.getAsJsonPrimitive().isBoolean() == kind.getAsJsonPrimitive().isBoolean()
-          && value.getAsJsonPrimitive().isNumber() == kind.getAsJsonPrimitive().isNumber();
+      String kind = SETTING_KINDS.get(field.getKey());
+      boolean sameKind = value.isJsonPrimitive() && (kind.equals("boolean") ? value.getAsJsonPrimitive().isBoolean()
+          : kind.equals("number") ? value.getAsJsonPrimitive().isNumber() : value.getAsJsonPrimitive().isString());
       if (!sameKind) {
-        throw new BadRequest(field.getKey() + " has the wrong type");
+        throw new BadRequest(field.getKey() + " must be a " + kind);
       }
-      workspace.settings.add(field.getKey(), value.deepCopy());
+      changes.add(field.getKey(), value.deepCopy());
     }
     List<Long> admins = longList(body, "admins");
     if (admins != null) {
@@ -313,6 +343,9 @@ final class TrackingService {
       for (Map.Entry<Long, Boolean> member : workspace.members.entrySet()) {
         member.setValue(admins.contains(member.getKey()) || member.getKey() == call.user.id);
       }
+    }
+    for (Map.Entry<String, JsonElement> change : changes.entrySet()) {
+      workspace.settings.add(change.getKey(), change.getValue());
     }
     if (name != null) {
       workspace.name = name;
@@ -474,16 +507,12 @@ final class TrackingService {
 
   private MockResponse getProject(Call call) {
     Workspace workspace = memberOf(call);
-    Project project = project(workspace, call.id("project_id"));
-    if (!canSee(project, call.user)) {
-      throw new Refusal(404, "Project not found");
-    }
-    return TogglService.json(200, projectJson(project));
+    return TogglService.json(200, projectJson(project(workspace, call.id("project_id"), call.user)));
   }
 
   private MockResponse updateProject(Call call) {
     Workspace workspace = memberOf(call);
-    Project project = project(workspace, call.id("project_id"));
+    Project project = project(workspace, call.id("project_id"), call.user);
     mayManage(workspace, call.user, project.creatorId, "projects");
     JsonObject body = call.body();
     String name = TogglService.string(body, "name");
@@ -503,7 +532,7 @@ final class TrackingService {
 
   private MockResponse deleteProject(Call call) {
     Workspace workspace = memberOf(call);
-    Project project = project(workspace, call.id("project_id"));
+    Project project = project(workspace, call.id("project_id"), call.user);
     mayManage(workspace, call.user, project.creatorId, "projects");
     String mode = call.query("teDeletionMode") == null ? "unassign" : call.query("teDeletionMode");
     if (!mode.equals("delete") && !mode.equals("unassign")) {
@@ -558,6 +587,11 @@ final class TrackingService {
     Boolean template = TogglService.bool(body, "template");
     Boolean autoEstimates = TogglService.bool(body, "auto_estimates");
     String currency = TogglService.string(body, "currency");
+    LocalDate newStart = start != null ? start : project.startDate;
+    LocalDate newEnd = end != null ? end : project.endDate;
+    if (newEnd != null && newEnd.isBefore(newStart)) {
+      throw new BadRequest("end_date must not be earlier than start_date");
+    }
     if (clientId != null) {
       project.clientId = clientId;
     } else if (named != null) {
@@ -575,18 +609,15 @@ final class TrackingService {
     project.estimatedHours = estimated != null ? estimated : project.estimatedHours;
     project.rate = rate != null ? rate : project.rate;
     project.fixedFee = fixedFee != null ? fixedFee : project.fixedFee;
-    project.startDate = start != null ? start : project.startDate;
-    project.endDate = end != null ? end : project.endDate;
-    if (project.endDate != null && project.endDate.isBefore(project.startDate)) {
-      throw new BadRequest("end_date must not be earlier than start_date");
-    }
+    project.startDate = newStart;
+    project.endDate = newEnd;
   }
 
   // ---- tasks ------------------------------------------------------------------------------------
 
   private MockResponse listTasks(Call call) {
     Workspace workspace = memberOf(call);
-    Project project = project(workspace, call.id("project_id"));
+    Project project = project(workspace, call.id("project_id"), call.user);
     List<Task> found = new ArrayList<>();
     for (Task task : tasks.values()) {
       if (task.projectId == project.id) {
@@ -598,7 +629,7 @@ final class TrackingService {
 
   private MockResponse createTask(Call call) {
     Workspace workspace = memberOf(call);
-    Project project = project(workspace, call.id("project_id"));
+    Project project = project(workspace, call.id("project_id"), call.user);
     mayManage(workspace, call.user, project.creatorId, "tasks");
     JsonObject body = call.body();
     Task task = new Task(nextTaskId++, workspace.id, project.id, requiredName(body, "Name can't be blank"), toggl.now());
@@ -609,12 +640,12 @@ final class TrackingService {
 
   private MockResponse getTask(Call call) {
     Workspace workspace = memberOf(call);
-    return TogglService.json(200, taskJson(task(project(workspace, call.id("project_id")), call.id("task_id"))));
+    return TogglService.json(200, taskJson(task(project(workspace, call.id("project_id"), call.user), call.id("task_id"))));
   }
 
   private MockResponse updateTask(Call call) {
     Workspace workspace = memberOf(call);
-    Project project = project(workspace, call.id("project_id"));
+    Project project = project(workspace, call.id("project_id"), call.user);
     Task task = task(project, call.id("task_id"));
     mayManage(workspace, call.user, project.creatorId, "tasks");
     JsonObject body = call.body();
@@ -632,7 +663,7 @@ final class TrackingService {
 
   private MockResponse deleteTask(Call call) {
     Workspace workspace = memberOf(call);
-    Project project = project(workspace, call.id("project_id"));
+    Project project = project(workspace, call.id("project_id"), call.user);
     Task task = task(project, call.id("task_id"));
     mayManage(workspace, call.user, project.creatorId, "tasks");
     tasks.remove(task.id);
@@ -808,6 +839,7 @@ final class TrackingService {
         running.at = toggl.now();
       }
     }
+    createPendingTags(workspace, entry, call.user);
     entries.put(entry.id, entry);
     return TogglService.json(200, entryJson(entry, call.flag("meta")));
   }
@@ -820,14 +852,8 @@ final class TrackingService {
     checkWorkspaceField(body, "wid", workspace);
     TimeEntry changed = entry.copy();
     applyEntry(workspace, changed, body, call.user, false);
-    if (changed.stop == null && entry.stop != null) {
-      TimeEntry running = runningEntry(entry.userId);
-      if (running != null && running != entry) {
-        throw new BadRequest("Another time entry is running; stop it first");
-      }
-    }
-    entry.setFrom(changed);
-    entry.at = toggl.now();
+    requireOneTimer(entry, changed);
+    commit(workspace, entry, changed, call.user);
     return TogglService.json(200, entryJson(entry, call.flag("meta")));
   }
 
@@ -857,23 +883,25 @@ final class TrackingService {
       throw new BadRequest("At most " + BULK_LIMIT + " time entries can be changed at once");
     }
     JsonArray operations = jsonArrayBody(call.request);
-    JsonArray success = new JsonArray();
-    JsonArray failure = new JsonArray();
-    for (String text : ids) {
-      long id;
+    List<Long> parsed = new ArrayList<>();
+    for (String text : ids) { // all of them first: a malformed list changes nothing
       try {
-        id = Long.parseLong(text.trim());
+        parsed.add(Long.parseLong(text.trim()));
       } catch (NumberFormatException e) {
         throw new BadRequest("Invalid time entry ID: " + text);
       }
+    }
+    JsonArray success = new JsonArray();
+    JsonArray failure = new JsonArray();
+    for (long id : parsed) {
       try {
         TimeEntry entry = editableEntry(workspace, call.user, id);
         TimeEntry changed = entry.copy();
         for (JsonElement operation : operations) {
           applyPatch(workspace, changed, operation, call.user);
         }
-        entry.setFrom(changed);
-        entry.at = toggl.now();
+        requireOneTimer(entry, changed);
+        commit(workspace, entry, changed, call.user);
         success.add(id);
       } catch (BadRequest | Refusal e) {
         JsonObject failed = new JsonObject();
@@ -961,8 +989,12 @@ final class TrackingService {
       Long taskId = firstLong(body, "task_id", "tid");
       if (taskId != null) {
         Task task = tasks.get(taskId);
-        if (task == null || task.workspaceId != workspace.id) {
+        Project project = task == null ? null : projects.get(task.projectId);
+        if (task == null || task.workspaceId != workspace.id || !canSee(project, user)) {
           throw new BadRequest("Invalid task_id");
+        }
+        if (!project.active) {
+          throw new BadRequest("Cannot track time on an archived project");
         }
         if (entry.projectId == null) {
           entry.projectId = task.projectId;
@@ -992,6 +1024,9 @@ final class TrackingService {
     if (entry.stop != null && entry.stop.isBefore(entry.start)) {
       throw new BadRequest("The stop time must be after the start time");
     }
+    if (entry.stop != null && entry.stop.atOffset(ZoneOffset.UTC).getYear() > 9999) {
+      throw new BadRequest("The time entry would end after the year 9999");
+    }
     applyTags(workspace, entry, body, user); // last: it may create tags, so only once all else is valid
   }
 
@@ -1014,18 +1049,23 @@ final class TrackingService {
       }
     }
     List<String> names = stringList(body, "tags");
+    List<String> pending = new ArrayList<>();
     if (names != null) {
       given = true;
       for (String name : names) {
         Tag tag = tagNamed(workspace, name);
-        if (tag == null) {
-          if (action != null && action.equals("delete")) {
-            continue;
+        if (tag != null) {
+          named.add(tag.id);
+        } else if (action == null || action.equals("add")) {
+          // Toggl creates a tag it does not know yet, where allowed; here only once the whole edit
+          // has passed (commit), so that a refused request leaves no tag behind.
+          mayCreateTags(workspace, user);
+          if (!containsIgnoringCase(pending, name)) {
+            pending.add(name);
           }
-          mayCreateTags(workspace, user); // Toggl creates a tag it does not know yet, where allowed
-          tag = newTag(workspace, name, user);
+        } else {
+          entry.newTags.removeIf(name::equalsIgnoreCase);
         }
-        named.add(tag.id);
       }
     }
     if (!given) {
@@ -1034,11 +1074,27 @@ final class TrackingService {
     if (action == null) {
       entry.tagIds.clear();
       entry.tagIds.addAll(named);
+      entry.newTags.clear();
+      entry.newTags.addAll(pending);
     } else if (action.equals("add")) {
       entry.tagIds.addAll(named);
+      for (String name : pending) {
+        if (!containsIgnoringCase(entry.newTags, name)) {
+          entry.newTags.add(name);
+        }
+      }
     } else {
       entry.tagIds.removeAll(named);
     }
+  }
+
+  private static boolean containsIgnoringCase(List<String> names, String name) {
+    for (String each : names) {
+      if (each.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private TimeEntry editableEntry(Workspace workspace, User user, long id) {
@@ -1050,6 +1106,31 @@ final class TrackingService {
       throw new Refusal(403, "Only workspace admins may change other users' time entries");
     }
     return entry;
+  }
+
+  /** One timer per user: an edit that restarts a stopped entry while another runs is refused. */
+  private void requireOneTimer(TimeEntry entry, TimeEntry changed) {
+    if (changed.stop == null && entry.stop != null) {
+      TimeEntry running = runningEntry(entry.userId);
+      if (running != null && running != entry) {
+        throw new BadRequest("Another time entry is running; stop it first");
+      }
+    }
+  }
+
+  /** Keeps an edit that passed every check, creating the tags it named that did not exist yet. */
+  private void commit(Workspace workspace, TimeEntry entry, TimeEntry changed, User user) {
+    createPendingTags(workspace, changed, user);
+    entry.setFrom(changed);
+    entry.at = toggl.now();
+  }
+
+  private void createPendingTags(Workspace workspace, TimeEntry entry, User user) {
+    for (String name : entry.newTags) {
+      Tag tag = tagNamed(workspace, name); // an earlier entry of the same bulk edit may have made it
+      entry.tagIds.add(tag != null ? tag.id : newTag(workspace, name, user).id);
+    }
+    entry.newTags.clear();
   }
 
   private TimeEntry runningEntry(long userId) {
@@ -1304,9 +1385,10 @@ final class TrackingService {
     return client;
   }
 
-  private Project project(Workspace workspace, long id) {
+  /** A project of the workspace that the user may see (a private one only its creator and admins). */
+  private Project project(Workspace workspace, long id, User user) {
     Project project = projects.get(id);
-    if (project == null || project.workspaceId != workspace.id) {
+    if (project == null || project.workspaceId != workspace.id || !canSee(project, user)) {
       throw new Refusal(404, "Project not found");
     }
     return project;
@@ -1639,11 +1721,17 @@ final class TrackingService {
     if (text == null) {
       return null;
     }
+    OffsetDateTime time;
     try {
-      return OffsetDateTime.parse(text).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      time = OffsetDateTime.parse(text);
     } catch (DateTimeParseException e) {
       throw new BadRequest(name + " must be an RFC 3339 time, e.g. 2024-12-15T20:17:59Z");
     }
+    if (time.getYear() < 1 || time.getYear() > 9999) {
+      // RFC 3339 has four-digit years; a later one could not be written back in an answer.
+      throw new BadRequest(name + " must be between the years 0001 and 9999");
+    }
+    return time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   private static LocalDate dateField(JsonObject json, String name) {
@@ -1724,8 +1812,8 @@ final class TrackingService {
     return a.isAfter(b) ? a : b;
   }
 
-  private void on(String method, String template, Handler handler) {
-    routes.add(new Route(method, template, handler));
+  private void on(String operationId, String template, Handler handler, String... query) {
+    routes.add(new Route(operationId, template, handler, query));
   }
 
   // ---- plumbing ---------------------------------------------------------------------------------
@@ -1734,29 +1822,29 @@ final class TrackingService {
     MockResponse handle(Call call);
   }
 
-  /** A method and path template; literal segments win because routes are tried in order. */
+  /** An operation, its path template and the query parameters the server honours. */
   private static final class Route {
-    final String method;
+    final String operationId;
     final String[] segments;
     final Handler handler;
+    final Set<String> query;
 
-    Route(String method, String template, Handler handler) {
-      this.method = method;
+    Route(String operationId, String template, Handler handler, String... query) {
+      this.operationId = operationId;
       this.segments = SLASH.split(template, -1);
       this.handler = handler;
+      this.query = new LinkedHashSet<>(Arrays.asList(query));
     }
 
-    Map<String, String> match(String requestMethod, String path) {
+    /** The path parameters, or null if the path does not have the template's shape. */
+    Map<String, String> match(String path) {
       String[] parts = SLASH.split(path, -1);
-      if (!method.equals(requestMethod) || parts.length != segments.length) {
+      if (parts.length != segments.length) {
         return null;
       }
       Map<String, String> params = new HashMap<>();
       for (int i = 0; i < parts.length; i++) {
         if (segments[i].startsWith("{")) {
-          if (parts[i].isEmpty()) {
-            return null;
-          }
           params.put(segments[i].substring(1, segments[i].length() - 1), parts[i]);
         } else if (!segments[i].equals(parts[i])) {
           return null;
@@ -1966,6 +2054,8 @@ final class TrackingService {
     Long projectId;
     Long taskId;
     final Set<Long> tagIds = new LinkedHashSet<>();
+    /** Names of tags an edit asks for that do not exist yet: created when the edit is kept. */
+    final List<String> newTags = new ArrayList<>();
     Instant at;
     Instant deletedAt;
 
@@ -1994,6 +2084,8 @@ final class TrackingService {
       if (other != this) {
         tagIds.clear();
         tagIds.addAll(other.tagIds);
+        newTags.clear();
+        newTags.addAll(other.newTags);
       }
       deletedAt = other.deletedAt;
     }
