@@ -66,6 +66,7 @@ public final class EmbeddedTogglServer implements AutoCloseable {
 
   private EmbeddedTogglServer(boolean https) {
     this.service = new TogglService(https);
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     if (https) {
       HeldCertificate localhost = new HeldCertificate.Builder()
           .addSubjectAlternativeName("localhost")
