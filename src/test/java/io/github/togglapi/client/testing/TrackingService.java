@@ -3,10 +3,8 @@ package io.github.togglapi.client.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,12 +22,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.github.togglapi.client.testing.TogglService.Authenticated;
 import io.github.togglapi.client.testing.TogglService.BadRequest;
 import io.github.togglapi.client.testing.TogglService.User;
 import io.github.togglapi.client.testing.TogglService.Workspace;
+import io.github.togglapi.client.testing.Tracked.Client;
+import io.github.togglapi.client.testing.Tracked.Owned;
+import io.github.togglapi.client.testing.Tracked.Project;
+import io.github.togglapi.client.testing.Tracked.Tag;
+import io.github.togglapi.client.testing.Tracked.Task;
+import io.github.togglapi.client.testing.Tracked.TimeEntry;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
@@ -213,11 +215,11 @@ final class TrackingService {
         throw new BadRequest("Password should be at least 8 characters long");
       }
     }
-    Long week = longField(body, "beginning_of_week");
+    Long week = Fields.longField(body, "beginning_of_week");
     if (week != null && (week < 0 || week > 6)) {
       throw new BadRequest("beginning_of_week must be between 0 (Sunday) and 6 (Saturday)");
     }
-    Long defaultWorkspace = longField(body, "default_workspace_id");
+    Long defaultWorkspace = Fields.longField(body, "default_workspace_id");
     if (defaultWorkspace != null) {
       Workspace workspace = toggl.workspaces.get(defaultWorkspace);
       if (workspace == null || !workspace.isMember(user.id)) {
@@ -227,7 +229,7 @@ final class TrackingService {
     String email = TogglService.string(body, "email");
     String fullName = TogglService.string(body, "fullname");
     String timezone = TogglService.string(body, "timezone");
-    Long country = longField(body, "country_id");
+    Long country = Fields.longField(body, "country_id");
     User other = email == null ? null : toggl.user(email);
     if (other != null && other != user) {
       throw new BadRequest("User with this email already exists");
@@ -333,7 +335,7 @@ final class TrackingService {
       }
       changes.add(field.getKey(), value.deepCopy());
     }
-    List<Long> admins = longList(body, "admins");
+    List<Long> admins = Fields.longList(body, "admins");
     if (admins != null) {
       for (Long admin : admins) {
         if (!workspace.isMember(admin)) {
@@ -395,8 +397,8 @@ final class TrackingService {
   private MockResponse createClient(Call call) {
     Workspace workspace = memberOf(call);
     JsonObject body = call.body();
-    String name = requiredName(body, "Client name can't be blank");
-    checkWorkspaceField(body, "wid", workspace);
+    String name = Fields.requiredName(body, "Client name can't be blank");
+    Fields.checkWorkspaceField(body, "wid", workspace);
     requireUniqueClient(workspace, name, null);
     Client client = new Client(nextClientId++, workspace.id, name, call.user.id, toggl.now());
     client.notes = TogglService.string(body, "notes");
@@ -462,7 +464,7 @@ final class TrackingService {
     Workspace workspace = adminOf(call, "Only workspace admins may restore clients");
     Client client = client(workspace, call.id("client_id"));
     JsonObject body = call.request.getBodySize() > 0 ? call.body() : new JsonObject();
-    List<Long> restore = longList(body, "projects");
+    List<Long> restore = Fields.longList(body, "projects");
     boolean all = Boolean.TRUE.equals(TogglService.bool(body, "restore_all_projects"));
     client.archived = false;
     client.at = toggl.now();
@@ -496,7 +498,7 @@ final class TrackingService {
       throw new Refusal(403, "Only workspace admins may create projects in this workspace");
     }
     JsonObject body = call.body();
-    String name = requiredName(body, "Project name can't be blank");
+    String name = Fields.requiredName(body, "Project name can't be blank");
     requireUniqueProject(workspace, name, null);
     Project project = new Project(nextProjectId++, workspace.id, name, call.user.id, toggl.now());
     project.isPrivate = workspace.settings.get("projects_private_by_default").getAsBoolean();
@@ -556,7 +558,7 @@ final class TrackingService {
 
   /** Applies the fields of a project.Payload; checks them all before changing anything. */
   private void applyProject(Workspace workspace, Project project, JsonObject body) {
-    Long clientId = firstLong(body, "client_id", "cid");
+    Long clientId = Fields.firstLong(body, "client_id", "cid");
     if (clientId != null) {
       client(workspace, clientId, "Client with ID " + clientId + " isn't present in this workspace");
     }
@@ -572,11 +574,11 @@ final class TrackingService {
         throw new BadRequest("Client with name " + clientName + " isn't present in this workspace");
       }
     }
-    LocalDate start = dateField(body, "start_date");
-    LocalDate end = dateField(body, "end_date");
-    Long estimated = longField(body, "estimated_hours");
-    Double rate = doubleField(body, "rate");
-    Double fixedFee = doubleField(body, "fixed_fee");
+    LocalDate start = Fields.dateField(body, "start_date");
+    LocalDate end = Fields.dateField(body, "end_date");
+    Long estimated = Fields.longField(body, "estimated_hours");
+    Double rate = Fields.doubleField(body, "rate");
+    Double fixedFee = Fields.doubleField(body, "fixed_fee");
     String color = TogglService.string(body, "color");
     if (color != null && !color.matches("#[0-9a-fA-F]{6}")) {
       throw new BadRequest("Invalid project color");
@@ -632,7 +634,7 @@ final class TrackingService {
     Project project = project(workspace, call.id("project_id"), call.user);
     mayManage(workspace, call.user, project.creatorId, "tasks");
     JsonObject body = call.body();
-    Task task = new Task(nextTaskId++, workspace.id, project.id, requiredName(body, "Name can't be blank"), toggl.now());
+    Task task = new Task(nextTaskId++, workspace.id, project.id, Fields.requiredName(body, "Name can't be blank"), toggl.now());
     applyTask(workspace, task, body);
     tasks.put(task.id, task);
     return TogglService.json(200, taskJson(task));
@@ -677,11 +679,11 @@ final class TrackingService {
   }
 
   private void applyTask(Workspace workspace, Task task, JsonObject body) {
-    Long userId = longField(body, "user_id");
+    Long userId = Fields.longField(body, "user_id");
     if (userId != null && !workspace.isMember(userId)) {
       throw new BadRequest("User " + userId + " is not a member of this workspace");
     }
-    Long estimated = longField(body, "estimated_seconds");
+    Long estimated = Fields.longField(body, "estimated_seconds");
     if (estimated != null && estimated < 0) {
       throw new BadRequest("estimated_seconds must not be negative");
     }
@@ -707,7 +709,7 @@ final class TrackingService {
   private MockResponse createTag(Call call) {
     Workspace workspace = memberOf(call);
     mayCreateTags(workspace, call.user);
-    String name = requiredName(call.body(), "tag name can't be blank");
+    String name = Fields.requiredName(call.body(), "tag name can't be blank");
     if (tagNamed(workspace, name) != null) {
       throw new BadRequest("a tag with the name '" + name + "' already exists");
     }
@@ -721,7 +723,7 @@ final class TrackingService {
     Workspace workspace = memberOf(call);
     mayCreateTags(workspace, call.user);
     Tag tag = tag(workspace, call.id("tag_id"));
-    String name = requiredName(call.body(), "tag name can't be blank");
+    String name = Fields.requiredName(call.body(), "tag name can't be blank");
     Tag other = tagNamed(workspace, name);
     if (other != null && other != tag) {
       throw new BadRequest("a tag with the name '" + name + "' already exists");
@@ -772,9 +774,9 @@ final class TrackingService {
       throw new BadRequest("'start_date' and 'end_date' must be present together");
     }
     Instant sinceAt = since == null ? null : Instant.ofEpochSecond(call.longQuery("since"));
-    Instant beforeAt = before == null ? null : dateOrTime(before, "before");
-    Instant from = startDate == null ? null : dateOrTime(startDate, "start_date");
-    Instant to = endDate == null ? null : dateOrTime(endDate, "end_date");
+    Instant beforeAt = before == null ? null : Fields.dateOrTime(before, "before");
+    Instant from = startDate == null ? null : Fields.dateOrTime(startDate, "start_date");
+    Instant to = endDate == null ? null : Fields.dateOrTime(endDate, "end_date");
     if (from != null && to.isBefore(from)) {
       throw new BadRequest("'end_date' must be after 'start_date'");
     }
@@ -804,16 +806,16 @@ final class TrackingService {
   private MockResponse createEntry(Call call) {
     Workspace workspace = memberOf(call);
     JsonObject body = call.body();
-    checkWorkspaceField(body, "workspace_id", workspace);
-    checkWorkspaceField(body, "wid", workspace);
+    Fields.checkWorkspaceField(body, "workspace_id", workspace);
+    Fields.checkWorkspaceField(body, "wid", workspace);
     if (TogglService.string(body, "created_with") == null || TogglService.string(body, "created_with").trim().isEmpty()) {
       throw new BadRequest("created_with needs to be provided an a valid value");
     }
-    Instant start = instantField(body, "start");
+    Instant start = Fields.instantField(body, "start");
     if (start == null) {
       throw new BadRequest("start needs to be provided");
     }
-    Long owner = firstLong(body, "user_id", "uid");
+    Long owner = Fields.firstLong(body, "user_id", "uid");
     if (owner != null && owner != call.user.id) {
       if (!workspace.isAdmin(call.user.id)) {
         throw new Refusal(403, "Only workspace admins may create time entries for other users");
@@ -824,8 +826,8 @@ final class TrackingService {
     }
     TimeEntry entry = new TimeEntry(nextEntryId, workspace.id, owner != null ? owner : call.user.id, toggl.now());
     entry.start = start;
-    Instant stop = instantField(body, "stop");
-    Long duration = longField(body, "duration");
+    Instant stop = Fields.instantField(body, "stop");
+    Long duration = Fields.longField(body, "duration");
     if (stop == null && duration == null) {
       throw new BadRequest("duration or stop needs to be provided (a negative duration, -1, starts a running entry)");
     }
@@ -848,8 +850,8 @@ final class TrackingService {
     Workspace workspace = memberOf(call);
     TimeEntry entry = editableEntry(workspace, call.user, call.id("time_entry_id"));
     JsonObject body = call.body();
-    checkWorkspaceField(body, "workspace_id", workspace);
-    checkWorkspaceField(body, "wid", workspace);
+    Fields.checkWorkspaceField(body, "workspace_id", workspace);
+    Fields.checkWorkspaceField(body, "wid", workspace);
     TimeEntry changed = entry.copy();
     applyEntry(workspace, changed, body, call.user, false);
     requireOneTimer(entry, changed);
@@ -882,7 +884,7 @@ final class TrackingService {
     if (ids.length > BULK_LIMIT) {
       throw new BadRequest("At most " + BULK_LIMIT + " time entries can be changed at once");
     }
-    JsonArray operations = jsonArrayBody(call.request);
+    JsonArray operations = Fields.jsonArrayBody(call.request);
     List<Long> parsed = new ArrayList<>();
     for (String text : ids) { // all of them first: a malformed list changes nothing
       try {
@@ -970,7 +972,7 @@ final class TrackingService {
       entry.duronly = duronly;
     }
     if (body.has("project_id") || body.has("pid")) {
-      Long projectId = firstLong(body, "project_id", "pid");
+      Long projectId = Fields.firstLong(body, "project_id", "pid");
       if (projectId != null) {
         Project project = projects.get(projectId);
         if (project == null || project.workspaceId != workspace.id || !canSee(project, user)) {
@@ -986,7 +988,7 @@ final class TrackingService {
       entry.projectId = projectId;
     }
     if (body.has("task_id") || body.has("tid")) {
-      Long taskId = firstLong(body, "task_id", "tid");
+      Long taskId = Fields.firstLong(body, "task_id", "tid");
       if (taskId != null) {
         Task task = tasks.get(taskId);
         Project project = task == null ? null : projects.get(task.projectId);
@@ -1004,9 +1006,9 @@ final class TrackingService {
       }
       entry.taskId = taskId;
     }
-    Instant start = instantField(body, "start");
-    Instant stop = instantField(body, "stop");
-    Long duration = longField(body, "duration");
+    Instant start = Fields.instantField(body, "start");
+    Instant stop = Fields.instantField(body, "stop");
+    Long duration = Fields.longField(body, "duration");
     if (start != null) {
       long length = entry.stop == null ? -1 : entry.stop.getEpochSecond() - entry.start.getEpochSecond();
       entry.start = start;
@@ -1037,7 +1039,7 @@ final class TrackingService {
     }
     Set<Long> named = new LinkedHashSet<>();
     boolean given = false;
-    List<Long> ids = longList(body, "tag_ids");
+    List<Long> ids = Fields.longList(body, "tag_ids");
     if (ids != null) {
       given = true;
       for (Long id : ids) {
@@ -1048,7 +1050,7 @@ final class TrackingService {
         named.add(id);
       }
     }
-    List<String> names = stringList(body, "tags");
+    List<String> names = Fields.stringList(body, "tags");
     List<String> pending = new ArrayList<>();
     if (names != null) {
       given = true;
@@ -1156,12 +1158,12 @@ final class TrackingService {
     if (body.entrySet().isEmpty()) {
       throw new BadRequest("At least one parameter must be set");
     }
-    LocalDate startDate = dateField(body, "start_date");
-    LocalDate endDate = dateField(body, "end_date");
+    LocalDate startDate = Fields.dateField(body, "start_date");
+    LocalDate endDate = Fields.dateField(body, "end_date");
     if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
       throw new BadRequest("end_date must not be earlier than start_date");
     }
-    Long pageSize = longField(body, "page_size");
+    Long pageSize = Fields.longField(body, "page_size");
     if (pageSize != null && (pageSize < 1 || pageSize > REPORT_PAGE_SIZE)) {
       throw new BadRequest("Invalid 'page_size' value, allowed values are: '1-" + REPORT_PAGE_SIZE + "'");
     }
@@ -1169,9 +1171,9 @@ final class TrackingService {
     if (orderDir != null && !orderDir.equalsIgnoreCase("asc") && !orderDir.equalsIgnoreCase("desc")) {
       throw new BadRequest("Invalid 'order_dir' value, allowed values are: 'ASC', 'DESC'");
     }
-    List<Long> projectIds = longList(body, "project_ids");
-    List<Long> userIds = longList(body, "user_ids");
-    List<Long> tagIds = longList(body, "tag_ids");
+    List<Long> projectIds = Fields.longList(body, "project_ids");
+    List<Long> userIds = Fields.longList(body, "user_ids");
+    List<Long> tagIds = Fields.longList(body, "tag_ids");
     String description = TogglService.string(body, "description");
     Boolean billable = TogglService.bool(body, "billable");
     boolean admin = workspace.isAdmin(call.user.id);
@@ -1194,9 +1196,9 @@ final class TrackingService {
     }
     Comparator<TimeEntry> order = Comparator.<TimeEntry, Instant>comparing(e -> e.start).thenComparing(e -> e.id);
     rows.sort("desc".equalsIgnoreCase(orderDir) ? order.reversed() : order);
-    Long firstRow = longField(body, "first_row_number");
+    Long firstRow = Fields.longField(body, "first_row_number");
     int from = firstRow == null ? 0 : (int) Math.max(0, Math.min(rows.size(), firstRow - 1));
-    Long firstId = longField(body, "first_id");
+    Long firstId = Fields.longField(body, "first_id");
     if (firstId != null && from < rows.size() && rows.get(from).id != firstId) {
       throw new BadRequest("Invalid 'first_id' value: it does not start row " + (from + 1));
     }
@@ -1668,146 +1670,6 @@ final class TrackingService {
     return new MockResponse().setResponseCode(200);
   }
 
-  // ---- reading requests -------------------------------------------------------------------------
-
-  private static String requiredName(JsonObject body, String blank) {
-    String name = TogglService.string(body, "name");
-    if (name == null || name.trim().isEmpty()) {
-      throw new BadRequest(blank);
-    }
-    return name.trim();
-  }
-
-  private static void checkWorkspaceField(JsonObject body, String field, Workspace workspace) {
-    Long id = longField(body, field);
-    if (id != null && id != workspace.id) {
-      throw new BadRequest(field + " does not match the workspace of the URL");
-    }
-  }
-
-  private static Long firstLong(JsonObject body, String name, String legacy) {
-    Long value = longField(body, name);
-    return value != null ? value : longField(body, legacy);
-  }
-
-  static Long longField(JsonObject json, String name) {
-    JsonElement value = json.get(name);
-    if (value == null || value.isJsonNull()) {
-      return null;
-    }
-    try {
-      if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
-        return value.getAsBigDecimal().longValueExact();
-      }
-    } catch (ArithmeticException e) {
-      // falls through to the refusal
-    }
-    throw new BadRequest(name + " must be an integer");
-  }
-
-  private static Double doubleField(JsonObject json, String name) {
-    JsonElement value = json.get(name);
-    if (value == null || value.isJsonNull()) {
-      return null;
-    }
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-      throw new BadRequest(name + " must be a number");
-    }
-    return value.getAsDouble();
-  }
-
-  private static Instant instantField(JsonObject json, String name) {
-    String text = TogglService.string(json, name);
-    if (text == null) {
-      return null;
-    }
-    OffsetDateTime time;
-    try {
-      time = OffsetDateTime.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new BadRequest(name + " must be an RFC 3339 time, e.g. 2024-12-15T20:17:59Z");
-    }
-    if (time.getYear() < 1 || time.getYear() > 9999) {
-      // RFC 3339 has four-digit years; a later one could not be written back in an answer.
-      throw new BadRequest(name + " must be between the years 0001 and 9999");
-    }
-    return time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-  }
-
-  private static LocalDate dateField(JsonObject json, String name) {
-    String text = TogglService.string(json, name);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new BadRequest(name + " must be a date, e.g. 2024-12-15");
-    }
-  }
-
-  /** A query value that is a date (midnight UTC) or an RFC 3339 time, as Toggl takes both. */
-  private static Instant dateOrTime(String text, String name) {
-    try {
-      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
-          : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new BadRequest("Invalid '" + name + "': use YYYY-MM-DD or an RFC 3339 time");
-    }
-  }
-
-  private static List<Long> longList(JsonObject json, String name) {
-    JsonElement value = json.get(name);
-    if (value == null || value.isJsonNull()) {
-      return null;
-    }
-    if (!value.isJsonArray()) {
-      throw new BadRequest(name + " must be a list of integers");
-    }
-    List<Long> out = new ArrayList<>();
-    for (JsonElement item : value.getAsJsonArray()) {
-      JsonObject holder = new JsonObject();
-      holder.add(name, item);
-      Long id = longField(holder, name);
-      if (id == null) {
-        throw new BadRequest(name + " must be a list of integers");
-      }
-      out.add(id);
-    }
-    return out;
-  }
-
-  private static List<String> stringList(JsonObject json, String name) {
-    JsonElement value = json.get(name);
-    if (value == null || value.isJsonNull()) {
-      return null;
-    }
-    if (!value.isJsonArray()) {
-      throw new BadRequest(name + " must be a list of strings");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonElement item : value.getAsJsonArray()) {
-      if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
-        throw new BadRequest(name + " must be a list of strings");
-      }
-      out.add(item.getAsString());
-    }
-    return out;
-  }
-
-  private static JsonArray jsonArrayBody(RecordedRequest request) {
-    JsonElement parsed;
-    try {
-      parsed = JsonParser.parseString(request.getBody().clone().readUtf8());
-    } catch (JsonParseException e) {
-      throw new BadRequest("The body is not valid JSON");
-    }
-    if (!parsed.isJsonArray()) {
-      throw new BadRequest("The body must be a JSON array of patch operations");
-    }
-    return parsed.getAsJsonArray();
-  }
-
   private static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
@@ -1907,187 +1769,6 @@ final class TrackingService {
     Refusal(int status, String message) {
       super(message);
       this.status = status;
-    }
-  }
-
-  private interface Owned {
-    long workspaceId();
-
-    Instant at();
-  }
-
-  private static final class Client implements Owned {
-    final long id;
-    final long workspaceId;
-    final long creatorId;
-    String name;
-    String notes;
-    boolean archived;
-    Instant at;
-
-    Client(long id, long workspaceId, String name, long creatorId, Instant at) {
-      this.id = id;
-      this.workspaceId = workspaceId;
-      this.name = name;
-      this.creatorId = creatorId;
-      this.at = at;
-    }
-
-    @Override
-    public long workspaceId() {
-      return workspaceId;
-    }
-
-    @Override
-    public Instant at() {
-      return at;
-    }
-  }
-
-  private static final class Project implements Owned {
-    final long id;
-    final long workspaceId;
-    final long creatorId;
-    final Instant createdAt;
-    String name;
-    Long clientId;
-    boolean active = true;
-    boolean isPrivate = true;
-    Boolean billable;
-    boolean template;
-    Boolean autoEstimates;
-    String color = "#0b83d9";
-    String currency;
-    Long estimatedHours;
-    Double rate;
-    Double fixedFee;
-    LocalDate startDate;
-    LocalDate endDate;
-    Instant at;
-
-    Project(long id, long workspaceId, String name, long creatorId, Instant createdAt) {
-      this.id = id;
-      this.workspaceId = workspaceId;
-      this.name = name;
-      this.creatorId = creatorId;
-      this.createdAt = createdAt;
-      this.at = createdAt;
-      this.startDate = createdAt.atOffset(ZoneOffset.UTC).toLocalDate();
-    }
-
-    @Override
-    public long workspaceId() {
-      return workspaceId;
-    }
-
-    @Override
-    public Instant at() {
-      return at;
-    }
-  }
-
-  private static final class Task implements Owned {
-    final long id;
-    final long workspaceId;
-    final long projectId;
-    String name;
-    boolean active = true;
-    Long estimatedSeconds;
-    Long userId;
-    Instant at;
-
-    Task(long id, long workspaceId, long projectId, String name, Instant at) {
-      this.id = id;
-      this.workspaceId = workspaceId;
-      this.projectId = projectId;
-      this.name = name;
-      this.at = at;
-    }
-
-    @Override
-    public long workspaceId() {
-      return workspaceId;
-    }
-
-    @Override
-    public Instant at() {
-      return at;
-    }
-  }
-
-  private static final class Tag implements Owned {
-    final long id;
-    final long workspaceId;
-    final long creatorId;
-    String name;
-    Instant at;
-
-    Tag(long id, long workspaceId, String name, long creatorId, Instant at) {
-      this.id = id;
-      this.workspaceId = workspaceId;
-      this.name = name;
-      this.creatorId = creatorId;
-      this.at = at;
-    }
-
-    @Override
-    public long workspaceId() {
-      return workspaceId;
-    }
-
-    @Override
-    public Instant at() {
-      return at;
-    }
-  }
-
-  private static final class TimeEntry {
-    final long id;
-    final long workspaceId;
-    final long userId;
-    Instant start;
-    /** Null while running. */
-    Instant stop;
-    String description;
-    boolean billable;
-    boolean duronly;
-    Long projectId;
-    Long taskId;
-    final Set<Long> tagIds = new LinkedHashSet<>();
-    /** Names of tags an edit asks for that do not exist yet: created when the edit is kept. */
-    final List<String> newTags = new ArrayList<>();
-    Instant at;
-    Instant deletedAt;
-
-    TimeEntry(long id, long workspaceId, long userId, Instant at) {
-      this.id = id;
-      this.workspaceId = workspaceId;
-      this.userId = userId;
-      this.at = at;
-    }
-
-    /** A working copy, so that an edit that fails half-way changes nothing. */
-    TimeEntry copy() {
-      TimeEntry copy = new TimeEntry(id, workspaceId, userId, at);
-      copy.setFrom(this);
-      return copy;
-    }
-
-    void setFrom(TimeEntry other) {
-      start = other.start;
-      stop = other.stop;
-      description = other.description;
-      billable = other.billable;
-      duronly = other.duronly;
-      projectId = other.projectId;
-      taskId = other.taskId;
-      if (other != this) {
-        tagIds.clear();
-        tagIds.addAll(other.tagIds);
-        newTags.clear();
-        newTags.addAll(other.newTags);
-      }
-      deletedAt = other.deletedAt;
     }
   }
 }
