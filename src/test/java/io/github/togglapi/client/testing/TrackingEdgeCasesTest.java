@@ -286,6 +286,18 @@ class TrackingEdgeCasesTest {
   }
 
   @Test
+  void removingTheTagsOfABulkEditWithoutAValueClearsThem() throws ApiException {
+    start();
+    TimeEntriesApi entries = new TimeEntriesApi(client);
+    ModelsTimeEntry tagged = entries.createTimeEntry(ws, entry(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), 60L)
+        .tags(Arrays.asList("focus", "deep")), null);
+    TimeentryPatchOutput out = entries.patchTimeEntries(ws, String.valueOf(tagged.getId()),
+        Collections.singletonList(new TimeentryPatchInput().op("remove").path("/tags")), null);
+    assertEquals(Collections.singletonList(tagged.getId()), out.getSuccess());
+    assertTrue(entries.getTimeEntryById(tagged.getId(), null, null).getTags().isEmpty());
+  }
+
+  @Test
   void aSlowFaultLongerThanADayIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> Fault.slow(Duration.ofDays(2)));
     assertNotNull(Fault.slow(Duration.ofDays(1)));

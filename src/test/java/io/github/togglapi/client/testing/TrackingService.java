@@ -934,6 +934,12 @@ final class TrackingService {
     }
     String field = path.substring(1);
     JsonElement value = patch.has("value") ? patch.get("value") : JsonNull.INSTANCE;
+    if ((field.equals("tags") || field.equals("tag_ids")) && op.equals("remove") && value.isJsonNull()) {
+      JsonObject change = new JsonObject(); // JSON Patch: removing the list without a value clears it
+      change.add(field, new JsonArray());
+      applyEntry(workspace, entry, change, user, false);
+      return;
+    }
     if ((field.equals("tags") || field.equals("tag_ids")) && !op.equals("replace")) {
       JsonObject change = new JsonObject();
       change.add(field, value);
