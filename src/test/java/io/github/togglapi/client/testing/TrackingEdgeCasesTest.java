@@ -149,6 +149,24 @@ class TrackingEdgeCasesTest {
   }
 
   @Test
+  void aBodyFieldTheServerDoesNotActOnIs501NotASilent200() throws ApiException {
+    start();
+    TimeEntriesApi entries = new TimeEntriesApi(client);
+    ServerException shared = assertThrows(ServerException.class, () -> entries.createTimeEntry(ws,
+        entry(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), 60L).sharedWithUserIds(Collections.singletonList(7L)), null));
+    assertEquals(501, shared.getCode());
+    assertEquals("\"The embedded Toggl server does not implement the 'shared_with_user_ids' field of createTimeEntry\"",
+        shared.getResponseBody());
+    assertTrue(entries.getTimeEntries(null, null, null, null, null, null).isEmpty(), "nothing was made");
+    ServerException grouped = assertThrows(ServerException.class, () -> new io.github.togglapi.client.api.ReportsApi(client)
+        .searchDetailedReportTimeEntries(ws, new io.github.togglapi.client.model.DetailedPost().grouped(true)));
+    assertEquals(501, grouped.getCode());
+    // false is what the server does anyway
+    assertTrue(new io.github.togglapi.client.api.ReportsApi(client)
+        .searchDetailedReportTimeEntries(ws, new io.github.togglapi.client.model.DetailedPost().grouped(false)).isEmpty());
+  }
+
+  @Test
   void valuesNoCalendarHoldsAre400NotACrash() {
     start();
     TimeEntriesApi entries = new TimeEntriesApi(client);

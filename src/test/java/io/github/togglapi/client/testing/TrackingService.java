@@ -131,6 +131,53 @@ final class TrackingService {
     on("searchDetailedReportTimeEntries", "/reports/api/v3/workspace/{workspace_id}/search/time_entries", this::detailedReport);
   }
 
+  /**
+   * The body fields of the spec that the core does not act on, per operation. A request that sets
+   * one (to anything but null or false, which is what the server does anyway) answers 501: keeping
+   * quiet would be a silent, wrong 200.
+   */
+  private static final Map<String, List<String>> UNHONOURED_FIELDS = new HashMap<>();
+
+  static {
+    List<String> project = Arrays.asList("is_shared", "rate_change_mode", "recurring", "recurring_parameters",
+        "template_id");
+    List<String> timeEntry = Arrays.asList("event_metadata", "shared_with_user_ids", "start_date");
+    UNHONOURED_FIELDS.put("putWorkspaces", Arrays.asList("initial_pricing_plan", "rate_change_mode"));
+    UNHONOURED_FIELDS.put("postWorkspaceProjectCreate", project);
+    UNHONOURED_FIELDS.put("putWorkspaceProject", project);
+    UNHONOURED_FIELDS.put("createTimeEntry", timeEntry);
+    UNHONOURED_FIELDS.put("updateTimeEntry", timeEntry);
+    UNHONOURED_FIELDS.put("searchDetailedReportTimeEntries", Arrays.asList("client_ids", "enrich_response",
+        "first_timestamp", "group_ids", "grouped", "hide_amounts", "max_duration_seconds", "min_duration_seconds",
+        "order_by", "rounding", "rounding_minutes", "startTime", "task_ids", "time_entry_ids"));
+  }
+
+  /** The first field of the body the server would ignore, or null. */
+  private static String unhonouredField(RecordedRequest request, String operationId) {
+    List<String> fields = UNHONOURED_FIELDS.get(operationId);
+    if (fields == null || request.getBodySize() <= 0) {
+      return null;
+    }
+    JsonElement body;
+    try {
+      body = com.google.gson.JsonParser.parseString(request.getBody().clone().readUtf8());
+    } catch (com.google.gson.JsonParseException e) {
+      return null; // the handler says what is wrong with it
+    }
+    if (!body.isJsonObject()) {
+      return null;
+    }
+    for (String field : fields) {
+      JsonElement value = body.getAsJsonObject().get(field);
+      boolean unset = value == null || value.isJsonNull()
+          || (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean() && !value.getAsBoolean());
+      if (!unset) {
+        return field;
+      }
+    }
+    return null;
+  }
+
   /** The settings of workspace.Payload an admin may change, with a new workspace's values. */
   static JsonObject defaultWorkspaceSettings() {
     JsonObject settings = new JsonObject();
@@ -173,6 +220,11 @@ final class TrackingService {
           return TogglService.error(501, "The embedded Toggl server does not implement the '" + name
               + "' parameter of " + operationId);
         }
+      }
+      String ignored = unhonouredField(request, operationId);
+      if (ignored != null) {
+        return TogglService.error(501, "The embedded Toggl server does not implement the '" + ignored
+            + "' field of " + operationId);
       }
       try {
         return route.handler.handle(new Call(request, auth.user, params));
