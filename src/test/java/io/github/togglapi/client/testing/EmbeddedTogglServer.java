@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.github.togglapi.client.ApiClient;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -23,7 +25,7 @@ import okhttp3.tls.HeldCertificate;
  * honouring {@code remember_me}, token reset, workspace SSO, the SAML2 flow) and the time-tracking
  * core (the user and their related data, workspaces and their users, clients, projects, tasks, tags,
  * time entries, the detailed report's search), with Toggl's permission rules; every other
- * operation, and a query parameter it does not honour, answers 501 naming it.
+ * operation, and a query parameter or body field it does not act on, answers 501 naming it.
  *
  * <p>Every request it receives and every answer it sends is checked against the spec
  * (api/openapi.yaml, carried as openapi.json). A request that breaks the spec is answered with 400
@@ -47,12 +49,12 @@ public final class EmbeddedTogglServer implements AutoCloseable {
   /** The path the API is served under, as in production. */
   public static final String BASE_PATH = "/api/v9";
   /** The Reports and Insights APIs live beside the API, at the host root, as in production. */
-  private static final java.util.regex.Pattern HOST_ROOT_APIS = java.util.regex.Pattern.compile("/(reports/api/v3|insights/api/v1)/.*");
+  private static final Pattern HOST_ROOT_APIS = Pattern.compile("/(reports/api/v3|insights/api/v1)/.*");
 
   private final MockWebServer server = new MockWebServer();
   private final TogglService service;
   private final SpecValidator validator = SpecValidator.shared();
-  /** Requests that broke the spec and were refused (strict) : close() fails on them. */
+  /** Requests that broke the spec and were refused (strict): close() fails on them. */
   private final List<String> requestViolations = new ArrayList<>();
   /** Answers of this server that broke the spec, and crashes: close() always fails on them. */
   private final List<String> responseViolations = new ArrayList<>();
@@ -76,7 +78,7 @@ public final class EmbeddedTogglServer implements AutoCloseable {
       // HTTP/1.1 over TLS as well: over HTTP/2 MockWebServer closes every stream of a connection to
       // break one answer, and a disconnect could reach the client as an empty 200 (seen in CI), so
       // injected network faults would not arrive as they say.
-      server.setProtocols(java.util.Collections.singletonList(okhttp3.Protocol.HTTP_1_1));
+      server.setProtocols(Collections.singletonList(Protocol.HTTP_1_1));
       HandshakeCertificates trust = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
       httpClient = new OkHttpClient.Builder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
     } else {

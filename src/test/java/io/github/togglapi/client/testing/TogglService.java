@@ -25,10 +25,11 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * The in-memory Toggl authentication service behind {@link EmbeddedTogglServer}: accounts, API
- * tokens, cookie sessions, workspaces with their SSO configuration, and the SAML2 flow. It speaks
- * JSON with Gson's tree model, never with the SDK's models, so that it cannot share their mistakes.
- * Not thread-safe on its own: the server serialises calls.
+ * The in-memory Toggl service behind {@link EmbeddedTogglServer}: accounts, API tokens, cookie
+ * sessions, workspaces with their members and SSO configuration, and the SAML2 flow; it hands the
+ * time-tracking operations to {@link TrackingService} and answers 501 for the rest. It speaks JSON
+ * with Gson's tree model, never with the SDK's models, so that it cannot share their mistakes. Not
+ * thread-safe on its own: the server serialises calls.
  */
 final class TogglService {
   static final String SECURE_COOKIE = "__Host-timer-session";
