@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.togglapi.client.ApiClient;
@@ -60,8 +61,8 @@ public final class EmbeddedTogglServer implements AutoCloseable {
   private final List<String> responseViolations = new ArrayList<>();
   /** Requests that broke the spec and were answered anyway (lenient): close() does not fail. */
   private final List<String> offSpecRequests = new ArrayList<>();
-  private final List<Fault> faults = new ArrayList<>();
-  private final List<Integer> faultsLeft = new ArrayList<>();
+  /** Queued faults, each with the calls it has left (Integer.MAX_VALUE: always). */
+  private final List<Map.Entry<Fault, Integer>> faults = new ArrayList<>();
   private boolean lenient;
   /** One OkHttp client per server (one connection pool); {@link #httpClient()} hands it out. */
   private final OkHttpClient httpClient;
@@ -251,8 +252,7 @@ public final class EmbeddedTogglServer implements AutoCloseable {
     if (fault.operationId() != null && !validator.hasOperation(fault.operationId())) {
       throw new IllegalArgumentException("api/openapi.yaml has no operation " + fault.operationId());
     }
-    faults.add(fault);
-    faultsLeft.add(fault.times());
+    faults.add(new java.util.AbstractMap.SimpleEntry<>(fault, fault.times()));
     return this;
   }
 
@@ -261,7 +261,6 @@ public final class EmbeddedTogglServer implements AutoCloseable {
    */
   public synchronized void clearFaults() {
     faults.clear();
-    faultsLeft.clear();
   }
 
   /**
@@ -355,18 +354,15 @@ public final class EmbeddedTogglServer implements AutoCloseable {
 
   /** The first queued fault for this call, counted down; null if none applies. */
   private Fault takeFault(String operationId) {
-    for (int i = 0; i < faults.size(); i++) {
-      Fault fault = faults.get(i);
+    for (java.util.Iterator<Map.Entry<Fault, Integer>> queued = faults.iterator(); queued.hasNext(); ) {
+      Map.Entry<Fault, Integer> next = queued.next();
+      Fault fault = next.getKey();
       if (fault.operationId() == null || fault.operationId().equals(operationId)) {
-        int left = faultsLeft.get(i);
-        if (left == Integer.MAX_VALUE) {
-          return fault;
-        }
-        if (left <= 1) {
-          faults.remove(i);
-          faultsLeft.remove(i);
-        } else {
-          faultsLeft.set(i, left - 1);
+        int left = next.getValue();
+        if (left == 1) {
+          queued.remove();
+        } else if (left != Integer.MAX_VALUE) {
+          next.setValue(left - 1);
         }
         return fault;
       }

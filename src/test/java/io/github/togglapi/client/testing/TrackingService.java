@@ -153,22 +153,14 @@ final class TrackingService {
   }
 
   /** The first field of the body the server would ignore, or null. */
-  private static String unhonouredField(RecordedRequest request, String operationId) {
+  private static String unhonouredField(Call call, String operationId) {
     List<String> fields = UNHONOURED_FIELDS.get(operationId);
-    if (fields == null || request.getBodySize() <= 0) {
-      return null;
-    }
-    JsonElement body;
-    try {
-      body = com.google.gson.JsonParser.parseString(request.getBody().clone().readUtf8());
-    } catch (com.google.gson.JsonParseException e) {
-      return null; // the handler says what is wrong with it
-    }
-    if (!body.isJsonObject()) {
+    JsonObject body = fields == null ? null : call.bodyIfValid(); // an invalid one: the handler says why
+    if (body == null) {
       return null;
     }
     for (String field : fields) {
-      JsonElement value = body.getAsJsonObject().get(field);
+      JsonElement value = body.get(field);
       boolean unset = value == null || value.isJsonNull()
           || (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean() && !value.getAsBoolean());
       if (!unset) {
@@ -221,13 +213,14 @@ final class TrackingService {
               + "' parameter of " + operationId);
         }
       }
-      String ignored = unhonouredField(request, operationId);
+      Call call = new Call(request, auth.user, params);
+      String ignored = unhonouredField(call, operationId);
       if (ignored != null) {
         return TogglService.error(501, "The embedded Toggl server does not implement the '" + ignored
             + "' field of " + operationId);
       }
       try {
-        return route.handler.handle(new Call(request, auth.user, params));
+        return route.handler.handle(call);
       } catch (Refusal e) {
         return TogglService.error(e.status, e.getMessage());
       } catch (ArithmeticException | java.time.DateTimeException e) {
@@ -1302,11 +1295,7 @@ final class TrackingService {
     row.add("billable_amount_in_cents", JsonNull.INSTANCE);
     row.addProperty("currency", "USD");
     row.add("tag_ids", longs(entry.tagIds));
-    JsonArray tagNames = new JsonArray();
-    for (Long id : entry.tagIds) {
-      tagNames.add(tags.get(id).name);
-    }
-    row.add("tag_names", tagNames);
+    row.add("tag_names", tagNames(entry));
     row.addProperty("row_number", rowNumber);
     JsonObject single = new JsonObject();
     single.addProperty("id", entry.id);
@@ -1560,13 +1549,27 @@ final class TrackingService {
     return json;
   }
 
-  private JsonObject projectJson(Project project) {
+  /** The seconds of the stopped, undeleted entries that match. */
+  private long trackedSeconds(java.util.function.Predicate<TimeEntry> which) {
     long tracked = 0;
     for (TimeEntry entry : entries.values()) {
-      if (Long.valueOf(project.id).equals(entry.projectId) && entry.deletedAt == null && entry.stop != null) {
+      if (entry.deletedAt == null && entry.stop != null && which.test(entry)) {
         tracked += entry.stop.getEpochSecond() - entry.start.getEpochSecond();
       }
     }
+    return tracked;
+  }
+
+  private JsonArray tagNames(TimeEntry entry) {
+    JsonArray names = new JsonArray();
+    for (Long id : entry.tagIds) {
+      names.add(tags.get(id).name);
+    }
+    return names;
+  }
+
+  private JsonObject projectJson(Project project) {
+    long tracked = trackedSeconds(entry -> Long.valueOf(project.id).equals(entry.projectId));
     JsonObject json = new JsonObject();
     json.addProperty("id", project.id);
     json.addProperty("workspace_id", project.workspaceId);
@@ -1610,12 +1613,7 @@ final class TrackingService {
 
   private JsonObject taskJson(Task task) {
     Project project = projects.get(task.projectId);
-    long tracked = 0;
-    for (TimeEntry entry : entries.values()) {
-      if (Long.valueOf(task.id).equals(entry.taskId) && entry.deletedAt == null && entry.stop != null) {
-        tracked += entry.stop.getEpochSecond() - entry.start.getEpochSecond();
-      }
-    }
+    long tracked = trackedSeconds(entry -> Long.valueOf(task.id).equals(entry.taskId));
     JsonObject json = new JsonObject();
     json.addProperty("id", task.id);
     json.addProperty("name", task.name);
@@ -1673,11 +1671,7 @@ final class TrackingService {
     json.addProperty("duration", entry.stop == null
         ? -entry.start.getEpochSecond() : entry.stop.getEpochSecond() - entry.start.getEpochSecond());
     json.addProperty("description", entry.description);
-    JsonArray tagNames = new JsonArray();
-    for (Long id : entry.tagIds) {
-      tagNames.add(tags.get(id).name);
-    }
-    json.add("tags", tagNames);
+    json.add("tags", tagNames(entry));
     json.add("tag_ids", longs(entry.tagIds));
     json.addProperty("duronly", entry.duronly);
     json.addProperty("at", TogglService.RFC3339_MICROS.format(entry.at));
@@ -1779,6 +1773,8 @@ final class TrackingService {
     final RecordedRequest request;
     final User user;
     final Map<String, String> params;
+    private JsonObject body;
+    private BadRequest bodyProblem;
 
     Call(RecordedRequest request, User user, Map<String, String> params) {
       this.request = request;
@@ -1814,8 +1810,29 @@ final class TrackingService {
       return "true".equalsIgnoreCase(query(name));
     }
 
+    /** The JSON object body, read once; a body that is none is a bad request. */
     JsonObject body() {
-      return TogglService.jsonBody(request);
+      read();
+      if (bodyProblem != null) {
+        throw bodyProblem;
+      }
+      return body;
+    }
+
+    /** The JSON object body, or null if there is none or it is not one. */
+    JsonObject bodyIfValid() {
+      read();
+      return body;
+    }
+
+    private void read() {
+      if (body == null && bodyProblem == null) {
+        try {
+          body = TogglService.jsonBody(request);
+        } catch (BadRequest e) {
+          bodyProblem = e;
+        }
+      }
     }
   }
 
